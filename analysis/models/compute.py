@@ -1,0 +1,303 @@
+"""A GPU fleet shared among programmes: what each share costs and what it buys.
+
+The articles say compute was taken from the Sora app (and from research outside language
+models) and given to ChatGPT and to training the next language model, codenamed "Spud".
+These functions turn a fleet, its shares and a few hardware constants into GPUs and dollars
+per programme, days to train the next model, and minutes of Sora video per day. Every default
+comes from ``data/reference/compute.csv``, each row with its public source or marked as an
+assumption. All functions are pure and accept numpy arrays where a scalar is shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis.errors import ModelError
+
+REFERENCE_CSV = Path(__file__).resolve().parents[2] / "data/reference/compute.csv"
+
+PROGRAMMES = (
+    "chatgpt_inference",
+    "spud_training",
+    "sora_inference",
+    "world_model_research",
+    "other_research",
+)
+LABELS = {
+    "chatgpt_inference": "ChatGPT inference",
+    "spud_training": "Spud training",
+    "sora_inference": "Sora app inference",
+    "world_model_research": "World-model research",
+    "other_research": "Other research",
+}
+TRAINING = "spud_training"
+SORA = "sora_inference"
+
+SECONDS_PER_DAY = 86_400
+HOURS_PER_DAY = 24
+
+# The resource table of article 000 rates three project groups; these are the programmes in each.
+GROUPS = {
+    "ChatGPT/LLMs": ("chatgpt_inference", "spud_training"),
+    "Sora/DALL-E": ("sora_inference",),
+    "Foundational research": ("world_model_research", "other_research"),
+}
+
+# Rule mapping the table's ordinal levels onto a group's share of the fleet, [low, high):
+# "Overwhelmingly High" is a majority of the fleet; "Scarce" is under a tenth, the size of a
+# single side bet; everything between is "Insufficient/Constrained". The three ranges tile [0, 1].
+PRIORITY_LEVELS = (
+    ("Scarce", 0.0, 0.10),
+    ("Insufficient/Constrained", 0.10, 0.50),
+    ("Overwhelmingly High", 0.50, 1.0),
+)
+
+SCENARIOS = {
+    "status quo": "The reference shares (data/reference/compute.csv).",
+    "Sora wound down": "Article 003: the Sora app is wound down and all its compute goes to Spud training.",
+    "world-model pivot": (
+        "Article 002: the Sora team moves to world-model research and keeps a fraction "
+        "(pivot_to_world_model) of the app's compute; the rest goes to Spud training."
+    ),
+}
+
+_TOLERANCE = 1e-6
+
+
+@dataclass(frozen=True)
+class Params:
+    """Inputs of the fleet model; shares are a Series indexed by programme, summing to 1."""
+
+    fleet_gpus: float
+    shares: pd.Series = field(compare=False)
+    peak_flops_per_gpu: float
+    mfu: float
+    price_per_gpu_hour: float
+    training_flop: float
+    sora_seconds_per_gpu_hour: float
+
+    def with_(self, **changes) -> Params:
+        """A copy with some inputs changed (shares are checked and normalised to the programmes)."""
+        if "shares" in changes:
+            changes["shares"] = check_shares(changes["shares"])
+        return replace(self, **changes)
+
+
+def reference(path: str | Path | None = None) -> pd.DataFrame:
+    """The reference constants (name, value, low, high, unit, source, url, note), indexed by name."""
+    path = Path(path) if path is not None else REFERENCE_CSV
+    if not path.is_file():
+        raise ModelError("reference constants not found (expected data/reference/compute.csv)", file=path)
+    frame = pd.read_csv(path, dtype={"name": "string", "unit": "string", "source": "string",
+                                     "url": "string", "note": "string"})
+    missing = {"name", "value", "low", "high", "unit", "source"} - set(frame.columns)
+    if missing:
+        raise ModelError(f"missing columns: {', '.join(sorted(missing))}", file=path)
+    frame = frame.set_index("name")
+    for column in ("value", "low", "high"):
+        frame[column] = frame[column].astype("float64")
+    bad = frame.index[(frame["low"] > frame["value"]) | (frame["value"] > frame["high"])]
+    if len(bad):
+        raise ModelError(f"value outside [low, high] for: {', '.join(bad)}", file=path)
+    return frame
+
+
+def defaults(ref: pd.DataFrame | None = None) -> Params:
+    """The reference parameters: every number comes from the reference CSV."""
+    ref = reference() if ref is None else ref
+    value = ref["value"]
+    try:
+        shares = pd.Series([value[f"share_{p}"] for p in PROGRAMMES], index=list(PROGRAMMES))
+        return Params(
+            fleet_gpus=float(value["fleet_gpus"]),
+            shares=check_shares(shares),
+            peak_flops_per_gpu=float(value["peak_flops_per_gpu"]),
+            mfu=float(value["mfu"]),
+            price_per_gpu_hour=float(value["price_per_gpu_hour"]),
+            training_flop=float(value["training_flop"]),
+            sora_seconds_per_gpu_hour=float(value["sora_seconds_per_gpu_hour"]),
+        )
+    except KeyError as error:
+        raise ModelError(f"reference constant missing: {error.args[0]}", file=REFERENCE_CSV) from None
+
+
+def check_shares(shares) -> pd.Series:
+    """Shares as a float Series over PROGRAMMES; ModelError unless each is in [0, 1] and they sum to 1."""
+    series = pd.Series(shares, dtype="float64")
+    unknown = set(series.index) - set(PROGRAMMES)
+    if unknown:
+        raise ModelError(f"unknown programmes: {', '.join(sorted(map(str, unknown)))}")
+    series = series.reindex(list(PROGRAMMES), fill_value=0.0)
+    if series.isna().any() or ((series < 0) | (series > 1)).any():
+        raise ModelError("each share must be between 0 and 1")
+    total = float(series.sum())
+    if abs(total - 1.0) > _TOLERANCE:
+        raise ModelError(f"shares must sum to 1 (100 %), got {total:.4f}")
+    return series
+
+
+def training_days(training_flop, gpus, peak_flops_per_gpu, mfu):
+    """Days to spend training_flop on gpus at mfu of peak; inf where no GPUs train."""
+    throughput = np.multiply(np.multiply(gpus, peak_flops_per_gpu), mfu)
+    with np.errstate(divide="ignore"):
+        return np.divide(training_flop, throughput * SECONDS_PER_DAY)
+
+
+def sora_minutes_per_day(gpus, seconds_per_gpu_hour):
+    """Minutes of video per day that gpus generate at seconds_per_gpu_hour each."""
+    return np.multiply(gpus, seconds_per_gpu_hour) * HOURS_PER_DAY / 60
+
+
+def daily_cost_for_fleet(gpus, price_per_gpu_hour):
+    """Dollars per day to rent gpus around the clock."""
+    return np.multiply(gpus, price_per_gpu_hour) * HOURS_PER_DAY
+
+
+def fleet_for_daily_cost(cost_per_day, price_per_gpu_hour):
+    """GPUs that cost_per_day rents around the clock at price_per_gpu_hour."""
+    return np.divide(cost_per_day, np.multiply(price_per_gpu_hour, HOURS_PER_DAY))
+
+
+def allocation(params: Params) -> pd.DataFrame:
+    """One row per programme: share, GPUs, GPU-hours and dollars per day."""
+    shares = params.shares
+    gpus = shares.to_numpy() * params.fleet_gpus
+    return pd.DataFrame(
+        {
+            "programme": pd.Categorical(list(PROGRAMMES), categories=list(PROGRAMMES)),
+            "label": [LABELS[p] for p in PROGRAMMES],
+            "share": shares.to_numpy(),
+            "gpus": gpus,
+            "gpu_hours_per_day": gpus * HOURS_PER_DAY,
+            "cost_per_day": daily_cost_for_fleet(gpus, params.price_per_gpu_hour),
+        }
+    )
+
+
+def summary(params: Params) -> dict[str, float]:
+    """The headline numbers: training days now and with Sora's share moved to training."""
+    train_share = float(params.shares[TRAINING])
+    sora_share = float(params.shares[SORA])
+    days_now, days_moved = training_days(
+        params.training_flop,
+        np.array([train_share, train_share + sora_share]) * params.fleet_gpus,
+        params.peak_flops_per_gpu,
+        params.mfu,
+    )
+    with np.errstate(invalid="ignore"):
+        saved = float(days_now - days_moved)
+    return {
+        "training_days": float(days_now),
+        "training_days_without_sora": float(days_moved),
+        "days_saved": saved,
+        "sora_minutes_per_day": float(
+            sora_minutes_per_day(sora_share * params.fleet_gpus, params.sora_seconds_per_gpu_hour)
+        ),
+        "cost_per_day": float(daily_cost_for_fleet(params.fleet_gpus, params.price_per_gpu_hour)),
+    }
+
+
+def training_days_vs_sora_share(params: Params, n: int = 101) -> pd.DataFrame:
+    """Training days as Sora's share trades against training's (their sum fixed), Sora share 0 to all."""
+    pool = float(params.shares[TRAINING] + params.shares[SORA])
+    sora_share = np.linspace(0.0, pool, n)
+    train_share = pool - sora_share
+    days = training_days(
+        params.training_flop, train_share * params.fleet_gpus, params.peak_flops_per_gpu, params.mfu
+    )
+    return pd.DataFrame(
+        {
+            "sora_share": sora_share,
+            "training_share": train_share,
+            "training_days": np.where(np.isfinite(days), days, np.nan),
+        }
+    )
+
+
+def sensitivity_grid(params: Params, mfu, fleet_gpus) -> np.ndarray:
+    """Training days over an MFU (rows) by fleet size (columns) grid, at the current training share."""
+    mfu = np.asarray(mfu, dtype="float64")[:, None]
+    fleet = np.asarray(fleet_gpus, dtype="float64")[None, :]
+    return training_days(
+        params.training_flop, fleet * float(params.shares[TRAINING]), params.peak_flops_per_gpu, mfu
+    )
+
+
+def rebalance(shares, programme: str, value: float) -> pd.Series:
+    """Set one programme's share and rescale the others proportionally so the total stays 1.
+
+    Sliders call this so the shares stay at 100 % as one moves; if the others are all zero,
+    the remainder is split equally among them.
+    """
+    shares = check_shares(shares)
+    if programme not in shares.index:
+        raise ModelError(f"unknown programme: {programme}")
+    value = float(np.clip(value, 0.0, 1.0))
+    others = shares.index != programme
+    rest = float(shares[others].sum())
+    if rest > 0:
+        new_others = shares[others].to_numpy() * ((1.0 - value) / rest)
+    else:
+        new_others = np.full(int(others.sum()), (1.0 - value) / int(others.sum()))
+    result = shares.copy()
+    result[others] = new_others
+    result[programme] = value
+    return result
+
+
+def scenario(name: str, ref: pd.DataFrame | None = None) -> pd.Series:
+    """Shares of a named scenario (see SCENARIOS), derived from the reference shares."""
+    ref = reference() if ref is None else ref
+    base = defaults(ref).shares
+    if name not in SCENARIOS:
+        raise ModelError(f"unknown scenario {name!r}; choose one of: {', '.join(SCENARIOS)}")
+    shares = base.copy()
+    sora = float(base[SORA])
+    if name == "Sora wound down":
+        shares[SORA] = 0.0
+        shares[TRAINING] += sora
+    elif name == "world-model pivot":
+        kept = sora * float(ref.loc["pivot_to_world_model", "value"])
+        shares[SORA] = 0.0
+        shares["world_model_research"] += kept
+        shares[TRAINING] += sora - kept
+    return check_shares(shares)
+
+
+def scenarios(ref: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every scenario's shares, one row per scenario and programme (tidy)."""
+    ref = reference() if ref is None else ref
+    rows = [
+        pd.DataFrame({"scenario": name, "programme": list(PROGRAMMES), "share": scenario(name, ref).to_numpy()})
+        for name in SCENARIOS
+    ]
+    return pd.concat(rows, ignore_index=True)
+
+
+def group_shares(shares) -> pd.Series:
+    """Shares summed over the resource table's project groups (GROUPS)."""
+    shares = check_shares(shares)
+    return pd.Series({group: float(shares[list(members)].sum()) for group, members in GROUPS.items()})
+
+
+def priority_level(share):
+    """The resource-table level for a group's share of the fleet (vectorised; see PRIORITY_LEVELS)."""
+    share = np.asarray(share, dtype="float64")
+    if np.isnan(share).any() or ((share < 0) | (share > 1 + _TOLERANCE)).any():
+        raise ModelError("a share must be between 0 and 1")
+    edges = [low for _, low, _ in PRIORITY_LEVELS[1:]]
+    names = np.array([name for name, _, _ in PRIORITY_LEVELS], dtype=object)
+    levels = names[np.searchsorted(edges, share, side="right")]
+    return levels if share.ndim else str(levels)
+
+
+def share_range(level: str) -> tuple[float, float]:
+    """The [low, high) share range a resource-table level stands for."""
+    for name, low, high in PRIORITY_LEVELS:
+        if name.casefold() == level.strip().casefold():
+            return low, high
+    raise ModelError(f"unknown priority level {level!r}")
