@@ -1,0 +1,441 @@
+"""One look and one export for every chart of the suite.
+
+Importing this module registers a plotly template named ``"analysis"`` and makes
+``"plotly_white+analysis"`` the default, so every plotly chart looks like the same
+publication. :func:`mpl_rc` / :func:`use_theme` / :func:`mpl_style` give matplotlib the
+same colours and font.
+
+:func:`export` writes a figure where a write-up can pick it up, byte-reproducibly:
+
+- matplotlib ``Figure`` -> ``figures/<name>.png`` and ``figures/<name>.svg``;
+- plotly ``Figure``/``FigureWidget`` -> ``figures/<name>.html`` (offline: it loads the
+  ``plotly.min.js`` written once next to it) and ``figures/<name>.png`` (kaleido driving
+  the system Chromium; inside :func:`batch` all PNGs share one browser start).
+
+Each written file gets one row in ``figures/index.csv`` (file, title, notebook, claims),
+so a reader can find which notebook made a chart and which sentences stand behind it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import hashlib
+import html
+import io
+import os
+import re
+import shutil
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from analysis.errors import AnalysisError
+
+__all__ = [
+    "COLORS",
+    "FONT_FAMILY",
+    "FigureError",
+    "batch",
+    "chromium_path",
+    "export",
+    "export_many",
+    "file_digest",
+    "figures_dir",
+    "mpl_rc",
+    "mpl_style",
+    "plain",
+    "read_index",
+    "use_theme",
+]
+
+# Ships with matplotlib and with Debian's fonts-dejavu (pulled in by chromium), so
+# the PNG/SVG look the same offline on every machine; Arial is only a browser fallback.
+FONT_FAMILY = "DejaVu Sans, Arial, sans-serif"
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with colour-vision deficiency.
+COLORS: tuple[str, ...] = (
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#F0E442",  # yellow
+    "#000000",  # black
+)
+TEXT_COLOR = "#222222"
+GRID_COLOR = "#E6E6E6"
+AXIS_COLOR = "#888888"
+
+# A plotly PNG is rendered at this size (CSS px) times SCALE unless the figure sets its own.
+PNG_WIDTH, PNG_HEIGHT, PNG_SCALE = 900, 520, 2
+MPL_DPI = 150
+INDEX_COLUMNS = ("file", "title", "notebook", "claims")
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_FIGURES_ENV = "ANALYSIS_FIGURES_DIR"
+# Where Debian's `chromium` package puts the browser.
+SYSTEM_CHROMIUM: tuple[str, ...] = ("/usr/bin/chromium",)
+
+
+class FigureError(AnalysisError):
+    """A figure that cannot be exported (bad name, unknown figure type, no browser for PNG)."""
+
+
+# --------------------------------------------------------------------------- theme
+
+
+def _plotly_template() -> go.layout.Template:
+    axis = dict(
+        showgrid=True,
+        gridcolor=GRID_COLOR,
+        gridwidth=1,
+        zeroline=False,
+        showline=True,
+        linecolor=AXIS_COLOR,
+        ticks="outside",
+        tickcolor=AXIS_COLOR,
+        automargin=True,
+        title=dict(standoff=10),
+    )
+    return go.layout.Template(
+        layout=dict(
+            font=dict(family=FONT_FAMILY, size=13, color=TEXT_COLOR),
+            colorway=list(COLORS),
+            paper_bgcolor="white",
+            plot_bgcolor="white",
+            title=dict(x=0, xanchor="left", xref="paper", font=dict(size=17)),
+            margin=dict(l=70, r=30, t=70, b=60),
+            xaxis=axis,
+            yaxis=axis,
+            legend=dict(bgcolor="rgba(255,255,255,0)", borderwidth=0),
+            hoverlabel=dict(font=dict(family=FONT_FAMILY)),
+            hovermode="closest",
+        )
+    )
+
+
+pio.templates["analysis"] = _plotly_template()
+pio.templates.default = "plotly_white+analysis"
+
+
+def mpl_rc() -> dict[str, Any]:
+    """rcParams giving matplotlib the plotly theme's colours and font, reproducibly."""
+    from cycler import cycler
+
+    return {
+        "font.family": "sans-serif",
+        "font.sans-serif": ["DejaVu Sans", "Arial"],
+        "font.size": 10,
+        "text.color": TEXT_COLOR,
+        "axes.prop_cycle": cycler(color=list(COLORS)),
+        "axes.facecolor": "white",
+        "axes.edgecolor": AXIS_COLOR,
+        "axes.labelcolor": TEXT_COLOR,
+        "axes.grid": True,
+        "axes.axisbelow": True,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.titlelocation": "left",
+        "axes.titlesize": 12,
+        "grid.color": GRID_COLOR,
+        "grid.linewidth": 0.8,
+        "xtick.color": AXIS_COLOR,
+        "ytick.color": AXIS_COLOR,
+        "xtick.labelcolor": TEXT_COLOR,
+        "ytick.labelcolor": TEXT_COLOR,
+        "legend.frameon": False,
+        "figure.facecolor": "white",
+        "figure.dpi": 100,
+        "savefig.dpi": MPL_DPI,
+        "savefig.facecolor": "white",
+        # Reproducible SVG: fixed ids instead of random hashes, glyphs as paths.
+        "svg.hashsalt": "analysis",
+        "svg.fonttype": "path",
+    }
+
+
+def use_theme() -> None:
+    """Apply :func:`mpl_rc` to matplotlib globally (for a notebook's first cell)."""
+    import matplotlib as mpl
+
+    mpl.rcParams.update(mpl_rc())
+
+
+@contextlib.contextmanager
+def mpl_style() -> Iterator[None]:
+    """Context in which matplotlib uses the suite's theme."""
+    import matplotlib as mpl
+
+    with mpl.rc_context(mpl_rc()):
+        yield
+
+
+def plain(text: str) -> str:
+    """Return ``text`` so plotly shows it literally (``<b>`` stays text, never markup).
+
+    Plotly reads a small HTML subset in titles, labels and hover text; quoted source
+    sentences must pass through this before going into a figure.
+    """
+    return html.escape(str(text), quote=False)
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def figures_dir(out_dir: str | os.PathLike[str] | None = None) -> Path:
+    """The folder figures go to: ``out_dir``, else ``$ANALYSIS_FIGURES_DIR``, else repo ``figures/``."""
+    if out_dir is not None:
+        return Path(out_dir)
+    env = os.environ.get(_FIGURES_ENV)
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[1] / "figures"
+
+
+def chromium_path() -> Path:
+    """The Chromium kaleido drives; never downloads one.
+
+    ``$BROWSER_PATH`` wins (kaleido's own override), then ``chromium`` on ``PATH``.
+    """
+    for candidate in (os.environ.get("BROWSER_PATH"), shutil.which("chromium"), *SYSTEM_CHROMIUM):
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return Path(candidate)
+    raise FigureError(
+        "no Chromium for plotly PNG export: install it (apt-get install chromium) "
+        "or set BROWSER_PATH to a Chromium executable"
+    )
+
+
+# --------------------------------------------------------------------------- index
+
+
+def read_index(out_dir: str | os.PathLike[str] | None = None) -> list[dict[str, str]]:
+    """Rows of ``index.csv`` in the figures folder (empty list when there is none)."""
+    path = figures_dir(out_dir) / "index.csv"
+    if not path.exists():
+        return []
+    with path.open(newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _claims_text(claims: Iterable[Any]) -> str:
+    parts = []
+    for c in claims:
+        # A ClaimValue (analysis.lookup) is recorded by its name; anything else by str().
+        parts.append(str(getattr(c, "name", c)))
+    return "; ".join(parts)
+
+
+def _upsert_index(out: Path, rows: Sequence[dict[str, str]]) -> None:
+    path = out / "index.csv"
+    # Lock the folder itself (flock works on a directory fd) so parallel exports from
+    # several notebooks never lose a row, without leaving a lock file behind.
+    fd = os.open(out, os.O_RDONLY)
+    try:
+        try:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except ImportError:  # pragma: no cover - non-POSIX
+            pass
+        by_file = {r["file"]: r for r in read_index(out)}
+        for r in rows:
+            by_file[r["file"]] = {k: r[k] for k in INDEX_COLUMNS}
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=INDEX_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for key in sorted(by_file):
+            writer.writerow({k: by_file[key].get(k, "") for k in INDEX_COLUMNS})
+        _write_if_changed(path, buf.getvalue().encode("utf-8"))
+    finally:
+        os.close(fd)
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    """Write atomically, and not at all when the bytes are already there (keeps mtimes)."""
+    if path.exists() and path.read_bytes() == data:
+        return
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+# --------------------------------------------------------------------------- batching
+
+
+@dataclass
+class _Batch:
+    figs: list[dict] = field(default_factory=list)
+    paths: list[Path] = field(default_factory=list)
+    sizes: list[tuple[int, int]] = field(default_factory=list)
+
+
+_batches: list[_Batch] = []
+
+
+@contextlib.contextmanager
+def batch() -> Iterator[None]:
+    """Queue plotly PNGs exported inside the block; render them with one browser start at exit.
+
+    Nested blocks join the outermost one. If the block raises, the queue is dropped.
+    """
+    if _batches:
+        yield
+        return
+    b = _Batch()
+    _batches.append(b)
+    try:
+        yield
+    except BaseException:
+        _batches.pop()
+        raise
+    _batches.pop()
+    if b.figs:
+        _write_pngs(b.figs, b.paths, b.sizes)
+
+
+def _write_pngs(figs: list[dict], paths: list[Path], sizes: list[tuple[int, int]]) -> None:
+    # kaleido finds its browser through BROWSER_PATH; point it at the one we checked.
+    os.environ["BROWSER_PATH"] = str(chromium_path())
+    tmp = [p.with_name(f".{p.stem}.{os.getpid()}.tmp.png") for p in paths]
+    pio.write_images(
+        figs,
+        tmp,
+        format="png",
+        width=[w for w, _ in sizes],
+        height=[h for _, h in sizes],
+        scale=PNG_SCALE,
+    )
+    for t, p in zip(tmp, paths, strict=True):
+        _write_if_changed(p, t.read_bytes())
+        t.unlink()
+
+
+def export_many(items: Iterable[tuple[Any, str, dict[str, Any]]]) -> list[Path]:
+    """Export ``(fig, name, kwargs)`` triples inside one :func:`batch`; all written paths."""
+    written: list[Path] = []
+    with batch():
+        for fig, name, kwargs in items:
+            written.extend(export(fig, name, **kwargs))
+    return written
+
+
+# --------------------------------------------------------------------------- export
+
+
+def export(
+    fig: Any,
+    name: str,
+    *,
+    title: str,
+    notebook: str,
+    claims: Iterable[Any] = (),
+    out_dir: str | os.PathLike[str] | None = None,
+) -> list[Path]:
+    """Write ``fig`` as ``<name>.png`` + ``.svg`` (matplotlib) or ``.html`` + ``.png`` (plotly).
+
+    ``title`` is the caption recorded in ``index.csv``; ``notebook`` the notebook that made
+    the figure; ``claims`` the named claims (or citations) behind it. Returns the paths
+    written (a plotly PNG inside :func:`batch` is written when the block ends).
+    """
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise FigureError(f"figure name {name!r} must be lower-case letters, digits, '-' or '_'")
+    out = figures_dir(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    if isinstance(fig, go.Figure | go.FigureWidget):
+        paths = _export_plotly(fig, name, out)
+    elif hasattr(fig, "savefig") and type(fig).__module__.startswith("matplotlib"):
+        paths = _export_matplotlib(fig, name, out)
+    else:
+        raise FigureError(
+            f"cannot export a {type(fig).__name__}: give a matplotlib or plotly figure"
+        )
+    claims_text = _claims_text(claims)
+    _upsert_index(
+        out,
+        [
+            {"file": p.name, "title": title, "notebook": notebook, "claims": claims_text}
+            for p in paths
+        ],
+    )
+    return paths
+
+
+def _export_matplotlib(fig: Any, name: str, out: Path) -> list[Path]:
+    import matplotlib as mpl
+
+    png, svg = out / f"{name}.png", out / f"{name}.svg"
+    # Whatever the caller's rcParams, the files themselves are made reproducible here.
+    with mpl.rc_context({"svg.hashsalt": "analysis", "svg.fonttype": "path"}):
+        for path, fmt, meta in ((png, "png", {"Software": None}), (svg, "svg", {"Date": None})):
+            buf = io.BytesIO()
+            fig.savefig(buf, format=fmt, dpi=MPL_DPI, metadata=meta, bbox_inches="tight")
+            _write_if_changed(path, buf.getvalue())
+    return [png, svg]
+
+
+def _figure_dict(fig: go.Figure | go.FigureWidget) -> dict:
+    """The figure as plain data, without the random trace ``uid`` a FigureWidget adds."""
+    data = fig.to_dict()
+    for trace in data.get("data", []):
+        trace.pop("uid", None)
+    return data
+
+
+_SCRIPT_OPEN = re.compile(r"<script\b", re.IGNORECASE)
+_plotlyjs_checked: set[Path] = set()
+
+
+def _ensure_plotlyjs(out: Path) -> None:
+    """Write ``plotly.min.js`` next to the HTML files, matching the installed plotly."""
+    if out in _plotlyjs_checked:
+        return
+    from plotly.offline import get_plotlyjs
+
+    _write_if_changed(out / "plotly.min.js", get_plotlyjs().encode("utf-8"))
+    _plotlyjs_checked.add(out)
+
+
+def _export_plotly(fig: go.Figure | go.FigureWidget, name: str, out: Path) -> list[Path]:
+    data = _figure_dict(fig)
+    page = pio.to_html(
+        data,
+        include_plotlyjs="directory",
+        full_html=True,
+        div_id=name,  # a fixed id: plotly's default is a fresh UUID per call
+        config={"displaylogo": False, "responsive": True},
+    )
+    # plotly writes text as JSON with "<" as \u003c, so source text cannot open a tag;
+    # check the page holds only plotly's own three script elements all the same.
+    if len(_SCRIPT_OPEN.findall(page)) != 3:
+        raise FigureError(f"figure {name!r}: unexpected <script> in the exported HTML")
+    layout_title = (data.get("layout", {}).get("title") or {}).get("text") or name
+    page = page.replace(
+        '<meta charset="utf-8" />',
+        f'<meta charset="utf-8" />\n    <title>{html.escape(str(layout_title))}</title>',
+        1,
+    )
+    html_path = out / f"{name}.html"
+    _ensure_plotlyjs(out)
+    _write_if_changed(html_path, page.encode("utf-8"))
+
+    png_path = out / f"{name}.png"
+    layout = data.get("layout", {})
+    size = (int(layout.get("width") or PNG_WIDTH), int(layout.get("height") or PNG_HEIGHT))
+    if _batches:
+        b = _batches[0]
+        b.figs.append(data)
+        b.paths.append(png_path)
+        b.sizes.append(size)
+    else:
+        _write_pngs([data], [png_path], [size])
+    return [html_path, png_path]
+
+
+def file_digest(path: str | os.PathLike[str]) -> str:
+    """sha256 of a file's bytes (for checking that an export is reproducible)."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()

@@ -1,0 +1,151 @@
+"""The figure export: reproducible bytes, offline HTML, escaped source text, one index."""
+
+from __future__ import annotations
+
+import csv
+import struct
+
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+from matplotlib.figure import Figure
+
+from analysis import figures
+from analysis.figures import FigureError, batch, export, read_index
+
+ATTACK = "<script>alert(1)</script>"
+
+
+def _mpl_figure() -> Figure:
+    with figures.mpl_style():
+        fig = Figure(figsize=(4, 3))
+        ax = fig.add_subplot()
+        ax.plot([1, 2, 3], [3.0, 1.0, 2.0], label="visits")
+        ax.set_title("Monthly visits")
+        ax.legend()
+    return fig
+
+
+def _plotly_figure(widget: bool = False) -> go.Figure:
+    cls = go.FigureWidget if widget else go.Figure
+    return cls(
+        go.Scatter(x=["2023-04", "2023-08"], y=[1.8, 1.43], hovertext=[ATTACK, "b"], name="v"),
+        layout=dict(title=ATTACK),
+    )
+
+
+def test_import_registers_the_analysis_template_as_default():
+    assert "analysis" in pio.templates
+    assert pio.templates.default == "plotly_white+analysis"
+    layout = pio.templates["analysis"].layout
+    assert layout.font.family == figures.FONT_FAMILY
+    assert tuple(layout.colorway) == figures.COLORS
+    assert layout.title.xanchor == "left"
+
+
+def test_mpl_rc_fixes_svg_hash_salt_and_draws_glyphs_as_paths():
+    rc = figures.mpl_rc()
+    assert rc["svg.hashsalt"] and rc["svg.fonttype"] == "path"
+    assert rc["axes.prop_cycle"].by_key()["color"] == list(figures.COLORS)
+
+
+def test_matplotlib_export_is_byte_identical_across_runs(tmp_path):
+    a = export(_mpl_figure(), "visits", title="T", notebook="01.ipynb", out_dir=tmp_path / "a")
+    b = export(_mpl_figure(), "visits", title="T", notebook="01.ipynb", out_dir=tmp_path / "b")
+    assert [p.name for p in a] == ["visits.png", "visits.svg"]
+    for pa, pb in zip(a, b, strict=True):
+        assert pa.read_bytes() == pb.read_bytes(), pa.name
+    svg = a[1].read_text()
+    assert "<dc:date>" not in svg
+    assert b"Software" not in a[0].read_bytes()
+
+
+def test_plotly_html_is_deterministic_offline_and_uses_the_name_as_div_id(tmp_path, monkeypatch):
+    monkeypatch.setattr(figures, "_write_pngs", lambda *a, **k: None)
+    a = export(_plotly_figure(widget=True), "v", title="T", notebook="n", out_dir=tmp_path / "a")
+    b = export(_plotly_figure(widget=True), "v", title="T", notebook="n", out_dir=tmp_path / "b")
+    page = a[0].read_text()
+    assert a[0].read_bytes() == b[0].read_bytes()
+    assert 'id="v"' in page
+    assert '"uid"' not in page
+    assert '<script charset="utf-8" src="plotly.min.js"></script>' in page
+    assert "cdn" not in page.lower()
+    assert (tmp_path / "a" / "plotly.min.js").stat().st_size > 1_000_000
+
+
+def test_source_text_in_title_and_hover_cannot_open_a_script(tmp_path, monkeypatch):
+    monkeypatch.setattr(figures, "_write_pngs", lambda *a, **k: None)
+    (html_path, _png) = export(_plotly_figure(), "x", title=ATTACK, notebook="n", out_dir=tmp_path)
+    page = html_path.read_text()
+    assert "<script>alert(1)" not in page
+    assert "alert(1)" in page  # the text is there, only escaped
+    assert page.count("<script") == 3  # plotly's config, plotly.min.js, the plot call
+
+
+def test_plain_makes_plotly_show_tags_literally():
+    assert figures.plain("<b>1.8</b> & more") == "&lt;b&gt;1.8&lt;/b&gt; &amp; more"
+
+
+def test_index_rows_are_sorted_by_file_and_upserted_without_changing_bytes(tmp_path):
+    fig = _mpl_figure()
+    export(fig, "zeta", title="Z", notebook="02.ipynb", claims=["b", "a"], out_dir=tmp_path)
+    export(fig, "alpha", title="A, quoted", notebook="01.ipynb", out_dir=tmp_path)
+    index = tmp_path / "index.csv"
+    first = index.read_bytes()
+    export(fig, "zeta", title="Z", notebook="02.ipynb", claims=["b", "a"], out_dir=tmp_path)
+    assert index.read_bytes() == first
+    rows = read_index(tmp_path)
+    assert [r["file"] for r in rows] == ["alpha.png", "alpha.svg", "zeta.png", "zeta.svg"]
+    assert rows[0]["title"] == "A, quoted"
+    assert rows[2]["claims"] == "b; a"
+    export(fig, "zeta", title="Z2", notebook="03.ipynb", out_dir=tmp_path)
+    with index.open(newline="") as fh:
+        again = list(csv.DictReader(fh))
+    assert len(again) == 4 and again[2]["title"] == "Z2" and again[2]["claims"] == ""
+
+
+def test_figures_dir_follows_env_var_then_repo(tmp_path, monkeypatch):
+    monkeypatch.setenv("ANALYSIS_FIGURES_DIR", str(tmp_path))
+    assert figures.figures_dir() == tmp_path
+    monkeypatch.delenv("ANALYSIS_FIGURES_DIR")
+    assert figures.figures_dir().name == "figures"
+    assert (figures.figures_dir().parent / "analysis" / "figures.py").exists()
+
+
+@pytest.mark.parametrize("name", ["", "Has Caps", "../escape", "a/b", "x.png"])
+def test_bad_names_are_refused(tmp_path, name):
+    with pytest.raises(FigureError, match="figure name"):
+        export(_mpl_figure(), name, title="t", notebook="n", out_dir=tmp_path)
+
+
+def test_unknown_figure_types_are_refused(tmp_path):
+    with pytest.raises(FigureError, match="cannot export a dict"):
+        export({"data": []}, "d", title="t", notebook="n", out_dir=tmp_path)
+
+
+def test_missing_chromium_is_a_clear_error(monkeypatch, tmp_path):
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "nope"))
+    monkeypatch.setattr(figures.shutil, "which", lambda _: None)
+    monkeypatch.setattr(figures, "SYSTEM_CHROMIUM", ())
+    with pytest.raises(FigureError, match="no Chromium"):
+        figures.chromium_path()
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_plotly_pngs_are_rendered_by_the_system_chromium_in_one_batch(tmp_path):
+    # Not skipped without a browser: a machine that cannot make the write-up's PNGs
+    # should fail here, with the error telling what to install.
+    figures.chromium_path()
+    with batch():
+        a = export(_plotly_figure(), "one", title="1", notebook="n", out_dir=tmp_path)
+        b = export(
+            go.Figure(go.Bar(x=["a"], y=[1])), "two", title="2", notebook="n", out_dir=tmp_path
+        )
+        assert not a[1].exists()  # queued until the batch ends
+    w, h = figures.PNG_WIDTH * figures.PNG_SCALE, figures.PNG_HEIGHT * figures.PNG_SCALE
+    assert _png_size(a[1].read_bytes()) == (w, h)
+    assert _png_size(b[1].read_bytes()) == (w, h)
