@@ -35,7 +35,9 @@ def test_training_days_is_vectorised_and_inf_without_gpus():
 def test_fleet_for_daily_cost_inverts_daily_cost():
     assert compute.fleet_for_daily_cost(240_000, 2.5) == pytest.approx(4000)
     gpus = np.array([10.0, 5000.0])
-    assert compute.fleet_for_daily_cost(compute.daily_cost_for_fleet(gpus, 3.0), 3.0) == pytest.approx(gpus)
+    assert compute.fleet_for_daily_cost(
+        compute.daily_cost_for_fleet(gpus, 3.0), 3.0
+    ) == pytest.approx(gpus)
 
 
 def test_sora_minutes_per_day():
@@ -102,7 +104,9 @@ def test_summary_with_no_training_share_is_infinite(params):
 def test_curve_passes_through_current_point(params):
     curve = compute.training_days_vs_sora_share(params, n=201)
     current = compute.summary(params)["training_days"]
-    interpolated = np.interp(params.shares["sora_inference"], curve["sora_share"], curve["training_days"])
+    interpolated = np.interp(
+        params.shares["sora_inference"], curve["sora_share"], curve["training_days"]
+    )
     assert interpolated == pytest.approx(current, rel=0.01)
     assert np.isnan(curve["training_days"].iloc[-1])
     assert curve["training_days"].iloc[:-1].is_monotonic_increasing
@@ -114,7 +118,10 @@ def test_sensitivity_grid_shape_and_corner(params):
     grid = compute.sensitivity_grid(params, mfu, fleet)
     assert grid.shape == (3, 2)
     expected = compute.training_days(
-        params.training_flop, 20_000 * params.shares["spud_training"], params.peak_flops_per_gpu, 0.5
+        params.training_flop,
+        20_000 * params.shares["spud_training"],
+        params.peak_flops_per_gpu,
+        0.5,
     )
     assert grid[2, 1] == pytest.approx(expected)
 
@@ -147,7 +154,9 @@ def test_scenarios_move_sora_share(ref, params):
     )
     pivot = compute.scenario("world-model pivot", ref)
     kept = params.shares["sora_inference"] * ref.loc["pivot_to_world_model", "value"]
-    assert pivot["world_model_research"] == pytest.approx(params.shares["world_model_research"] + kept)
+    assert pivot["world_model_research"] == pytest.approx(
+        params.shares["world_model_research"] + kept
+    )
     assert pivot.sum() == pytest.approx(1.0)
     assert compute.scenario("status quo", ref).equals(params.shares)
     with pytest.raises(ModelError, match="unknown scenario"):
@@ -192,3 +201,59 @@ def test_reference_shares_match_the_resource_table(params):
         "Sora/DALL-E": "Insufficient/Constrained",
         "Foundational research": "Scarce",
     }
+
+
+@pytest.fixture
+def quantities():
+    # Shaped like data/processed/quantities.parquet; the numbers are synthetic.
+    return pd.DataFrame(
+        {
+            "article": ["a", "b", "b", "c"],
+            "surface": ["tens of GPUs", "$10 to $20 a day", "$5", "3 weeks"],
+            "kind": ["count", "money", "money", "duration"],
+            "value": [30.0, 10.0, 5.0, 3.0],
+            "low": [20.0, 10.0, np.nan, np.nan],
+            "high": [90.0, 20.0, np.nan, np.nan],
+            "unit": ["GPUs", "USD", "USD", "week"],
+            "per": [None, "day", None, None],
+            "sentence": ["s1", "s2", "s3", "s4"],
+        }
+    )
+
+
+def test_reported_figures_are_found_by_what_they_are(quantities):
+    fleets = compute.reported_fleets(quantities)
+    assert list(fleets["surface"]) == ["tens of GPUs"]
+    costs = compute.reported_daily_costs(quantities)
+    assert list(costs["surface"]) == ["$10 to $20 a day"]
+    assert (costs["low"].iloc[0], costs["high"].iloc[0]) == (10.0, 20.0)
+
+
+def test_article_checks_turn_daily_cost_into_fleet(quantities, ref):
+    checks = compute.article_checks(quantities, ref)
+    assert len(checks) == 3  # one GPU count, one daily cost at two reference prices
+    price = ref.loc["price_per_gpu_hour", "value"]
+    row = checks[checks["basis"].str.endswith("(price_per_gpu_hour)")].iloc[0]
+    assert row["high_gpus"] == pytest.approx(20.0 / (24 * price))
+    fleet = ref.loc["fleet_gpus", "value"]
+    gpu_row = checks[checks["basis"] == "GPU count"].iloc[0]
+    assert gpu_row["reference_fleet_inside"] == (20.0 <= fleet <= 90.0)
+
+
+def test_scenario_table_orders_training_days(ref):
+    table = compute.scenario_table(ref).set_index("scenario")
+    assert (
+        table.loc["Sora wound down", "training_days"]
+        < table.loc["world-model pivot", "training_days"]
+    )
+    assert (
+        table.loc["world-model pivot", "training_days"] < table.loc["status quo", "training_days"]
+    )
+    assert table.loc["Sora wound down", "sora_minutes_per_day"] == 0
+
+
+def test_priority_table_gives_level_ranges(params):
+    table = compute.priority_table(params.shares)
+    assert (table["level_low"] <= table["share"]).all() and (
+        table["share"] < table["level_high"]
+    ).all()

@@ -91,9 +91,19 @@ def reference(path: str | Path | None = None) -> pd.DataFrame:
     """The reference constants (name, value, low, high, unit, source, url, note), indexed by name."""
     path = Path(path) if path is not None else REFERENCE_CSV
     if not path.is_file():
-        raise ModelError("reference constants not found (expected data/reference/compute.csv)", file=path)
-    frame = pd.read_csv(path, dtype={"name": "string", "unit": "string", "source": "string",
-                                     "url": "string", "note": "string"})
+        raise ModelError(
+            "reference constants not found (expected data/reference/compute.csv)", file=path
+        )
+    frame = pd.read_csv(
+        path,
+        dtype={
+            "name": "string",
+            "unit": "string",
+            "source": "string",
+            "url": "string",
+            "note": "string",
+        },
+    )
     missing = {"name", "value", "low", "high", "unit", "source"} - set(frame.columns)
     if missing:
         raise ModelError(f"missing columns: {', '.join(sorted(missing))}", file=path)
@@ -122,7 +132,9 @@ def defaults(ref: pd.DataFrame | None = None) -> Params:
             sora_seconds_per_gpu_hour=float(value["sora_seconds_per_gpu_hour"]),
         )
     except KeyError as error:
-        raise ModelError(f"reference constant missing: {error.args[0]}", file=REFERENCE_CSV) from None
+        raise ModelError(
+            f"reference constant missing: {error.args[0]}", file=REFERENCE_CSV
+        ) from None
 
 
 def check_shares(shares) -> pd.Series:
@@ -272,7 +284,13 @@ def scenarios(ref: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every scenario's shares, one row per scenario and programme (tidy)."""
     ref = reference() if ref is None else ref
     rows = [
-        pd.DataFrame({"scenario": name, "programme": list(PROGRAMMES), "share": scenario(name, ref).to_numpy()})
+        pd.DataFrame(
+            {
+                "scenario": name,
+                "programme": list(PROGRAMMES),
+                "share": scenario(name, ref).to_numpy(),
+            }
+        )
         for name in SCENARIOS
     ]
     return pd.concat(rows, ignore_index=True)
@@ -281,7 +299,9 @@ def scenarios(ref: pd.DataFrame | None = None) -> pd.DataFrame:
 def group_shares(shares) -> pd.Series:
     """Shares summed over the resource table's project groups (GROUPS)."""
     shares = check_shares(shares)
-    return pd.Series({group: float(shares[list(members)].sum()) for group, members in GROUPS.items()})
+    return pd.Series(
+        {group: float(shares[list(members)].sum()) for group, members in GROUPS.items()}
+    )
 
 
 def priority_level(share):
@@ -301,3 +321,102 @@ def share_range(level: str) -> tuple[float, float]:
         if name.casefold() == level.strip().casefold():
             return low, high
     raise ModelError(f"unknown priority level {level!r}")
+
+
+def scenario_table(ref: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per scenario: its shares' headline numbers at the reference constants."""
+    ref = reference() if ref is None else ref
+    base = defaults(ref)
+    rows = []
+    for name in SCENARIOS:
+        out = summary(base.with_(shares=scenario(name, ref)))
+        rows.append(
+            {
+                "scenario": name,
+                "training_share": float(scenario(name, ref)[TRAINING]),
+                "sora_share": float(scenario(name, ref)[SORA]),
+                "training_days": out["training_days"],
+                "sora_minutes_per_day": out["sora_minutes_per_day"],
+                "cost_per_day": out["cost_per_day"],
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def priority_table(shares) -> pd.DataFrame:
+    """Each resource-table group's share, the level the rule gives it and that level's range."""
+    groups = group_shares(shares)
+    levels = priority_level(groups.to_numpy())
+    ranges = [share_range(level) for level in levels]
+    return pd.DataFrame(
+        {
+            "group": groups.index,
+            "share": groups.to_numpy(),
+            "level": levels,
+            "level_low": [low for low, _ in ranges],
+            "level_high": [high for _, high in ranges],
+        }
+    )
+
+
+def _bounds(rows: pd.DataFrame) -> pd.DataFrame:
+    """low/high of quantity rows, falling back to value where a row has no range."""
+    value = pd.to_numeric(rows["value"], errors="coerce")
+    low = pd.to_numeric(rows.get("low", value), errors="coerce").fillna(value)
+    high = pd.to_numeric(rows.get("high", value), errors="coerce").fillna(value)
+    return rows.assign(low=low.astype("float64"), high=high.astype("float64"))
+
+
+def reported_fleets(quantities: pd.DataFrame) -> pd.DataFrame:
+    """Quantity rows that count GPUs (unit mentions GPU), with low/high filled from value."""
+    unit = quantities["unit"].astype("string").str.casefold().fillna("")
+    rows = quantities[unit.str.contains("gpu", regex=False)]
+    return _bounds(rows)
+
+
+def reported_daily_costs(quantities: pd.DataFrame) -> pd.DataFrame:
+    """Money quantity rows quoted per day (a daily running cost), with low/high filled from value."""
+    kind = quantities["kind"].astype("string").str.casefold().fillna("")
+    per = quantities["per"].astype("string").str.casefold().fillna("")
+    rows = quantities[(kind == "money") & per.isin(["day", "daily", "a day", "per day"])]
+    return _bounds(rows)
+
+
+def article_checks(quantities: pd.DataFrame, ref: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The corpus's own fleet and daily-cost figures set beside the model's reference fleet.
+
+    One row per reported figure: its range in GPUs (a daily cost becomes the fleet it rents at
+    the 2023 and the 2024-2025 reference prices) and whether the reference fleet falls inside.
+    """
+    ref = reference() if ref is None else ref
+    fleet = float(ref.loc["fleet_gpus", "value"])
+    rows = []
+    for _, row in reported_fleets(quantities).iterrows():
+        rows.append(
+            {
+                "article": row["article"],
+                "figure": row.get("surface"),
+                "basis": "GPU count",
+                "low_gpus": row["low"],
+                "high_gpus": row["high"],
+                "sentence": row.get("sentence"),
+            }
+        )
+    for _, row in reported_daily_costs(quantities).iterrows():
+        for price_name in ("price_per_gpu_hour_2023", "price_per_gpu_hour"):
+            price = float(ref.loc[price_name, "value"])
+            rows.append(
+                {
+                    "article": row["article"],
+                    "figure": row.get("surface"),
+                    "basis": f"daily cost at ${price:,.2f}/GPU-hour ({price_name})",
+                    "low_gpus": float(fleet_for_daily_cost(row["low"], price)),
+                    "high_gpus": float(fleet_for_daily_cost(row["high"], price)),
+                    "sentence": row.get("sentence"),
+                }
+            )
+    frame = pd.DataFrame(
+        rows, columns=["article", "figure", "basis", "low_gpus", "high_gpus", "sentence"]
+    )
+    frame["reference_fleet_inside"] = (frame["low_gpus"] <= fleet) & (fleet <= frame["high_gpus"])
+    return frame

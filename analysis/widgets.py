@@ -1,0 +1,376 @@
+"""Dashboards: ipywidgets sliders wired to the pure models, plotly FigureWidgets updated in place.
+
+Each figure gets its full layout and first data in its constructor and changes only on a user
+event (inside ``fig.batch_update()``), so a page renders the same in JupyterLab and in Voila,
+where cells run before the browser attaches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import partial
+
+import numpy as np
+
+from analysis.models import compute
+
+# Slider bounds: wide enough to hold every reference low/high in data/reference/compute.csv.
+FLEET_RANGE = (5_000, 200_000, 1_000)  # GPUs: min, max, step
+MFU_RANGE = (0.20, 0.60, 0.01)
+PRICE_RANGE = (0.5, 12.0, 0.1)  # USD per GPU-hour
+FLOP_EXPONENTS = (24.0, 27.0, 0.05)  # training FLOP as powers of ten
+SHARE_STEP = 0.01
+GRID_SIZE = 100  # sensitivity heatmap: GRID_SIZE x GRID_SIZE cells
+CURVE_POINTS = 101
+
+FIGURE_HEIGHT = 340
+FIGURE_WIDTH = 560
+TITLES = {
+    "allocation": "GPUs per programme",
+    "curve": "Days to train Spud against Sora's share",
+    "cost": "Rental cost per day, by programme",
+    "heatmap": "Days to train Spud: utilisation by fleet size",
+}
+
+
+def _colors() -> dict[str, str]:
+    from analysis.figures import COLORS
+
+    return {p: COLORS[i % len(COLORS)] for i, p in enumerate(compute.PROGRAMMES)}
+
+
+def readout_text(params: compute.Params) -> str:
+    """The one-line answer: days saved when Sora's share moves to training."""
+    out = compute.summary(params)
+    sora = float(params.shares[compute.SORA])
+    if not np.isfinite(out["training_days"]):
+        if np.isfinite(out["training_days_without_sora"]):
+            return (
+                f"With no training share Spud never finishes; moving Sora's share ({sora:.0%}) "
+                f"to training makes it {out['training_days_without_sora']:,.1f} days."
+            )
+        return "With no training share and no Sora share, Spud never finishes."
+    if sora == 0:
+        return f"Sora has no share left to move: Spud trains in {out['training_days']:,.1f} days."
+    return (
+        f"Moving Sora's share ({sora:.0%}) to training saves {out['days_saved']:,.1f} days: "
+        f"{out['training_days']:,.1f} → {out['training_days_without_sora']:,.1f} days to train Spud "
+        f"({out['sora_minutes_per_day']:,.0f} fewer minutes of Sora video a day)."
+    )
+
+
+def grid_axes(params: compute.Params) -> tuple[np.ndarray, np.ndarray]:
+    """The MFU and fleet axes of the sensitivity heatmap (slider ranges, GRID_SIZE points each)."""
+    mfu = np.linspace(MFU_RANGE[0], MFU_RANGE[1], GRID_SIZE)
+    fleet = np.linspace(FLEET_RANGE[0], FLEET_RANGE[1], GRID_SIZE)
+    return mfu, fleet
+
+
+def _figure_data(params: compute.Params) -> dict:
+    """Everything the four figures show, computed from the model."""
+    alloc = compute.allocation(params)
+    curve = compute.training_days_vs_sora_share(params, n=CURVE_POINTS)
+    out = compute.summary(params)
+    mfu, fleet = grid_axes(params)
+    grid = compute.sensitivity_grid(params, mfu, fleet)
+    return {
+        "gpus": alloc["gpus"].to_numpy(),
+        "cost": alloc["cost_per_day"].to_numpy(),
+        "curve_x": curve["sora_share"].to_numpy(),
+        "curve_y": curve["training_days"].to_numpy(),
+        "point_x": float(params.shares[compute.SORA]),
+        "point_y": out["training_days"] if np.isfinite(out["training_days"]) else None,
+        "grid": np.where(np.isfinite(grid), grid, np.nan),
+        "mfu_axis": mfu,
+        "fleet_axis": fleet,
+    }
+
+
+def build_figures(params: compute.Params) -> dict:
+    """The four FigureWidgets, each with its layout and first data set in the constructor."""
+    import plotly.graph_objects as go
+
+    import analysis.figures  # noqa: F401  (registers the "analysis" template)
+
+    data = _figure_data(params)
+    colors = _colors()
+    template = "plotly_white+analysis"
+    labels = [compute.LABELS[p] for p in compute.PROGRAMMES]
+    common = {
+        "template": template,
+        "height": FIGURE_HEIGHT,
+        "width": FIGURE_WIDTH,
+        "margin": {"t": 50, "b": 40},
+    }
+
+    allocation = go.FigureWidget(
+        data=[
+            go.Bar(
+                name=compute.LABELS[p],
+                x=["Fleet"],
+                y=[data["gpus"][i]],
+                marker_color=colors[p],
+                hovertemplate="%{y:,.0f} GPUs<extra>" + compute.LABELS[p] + "</extra>",
+            )
+            for i, p in enumerate(compute.PROGRAMMES)
+        ],
+        layout={
+            **common,
+            "title": {"text": TITLES["allocation"]},
+            "barmode": "stack",
+            "yaxis": {"title": {"text": "GPUs"}, "tickformat": ",.0f"},
+            "meta": "allocation",
+        },
+    )
+    curve = go.FigureWidget(
+        data=[
+            go.Scatter(
+                name="Spud training days",
+                x=data["curve_x"],
+                y=data["curve_y"],
+                mode="lines",
+                line={"color": colors[compute.TRAINING]},
+                hovertemplate="Sora %{x:.0%}: %{y:,.1f} days<extra></extra>",
+            ),
+            go.Scatter(
+                name="current shares",
+                x=[data["point_x"]],
+                y=[data["point_y"]],
+                mode="markers",
+                marker={"size": 12, "color": colors[compute.SORA]},
+                hovertemplate="now: %{y:,.1f} days<extra></extra>",
+            ),
+        ],
+        layout={
+            **common,
+            "title": {"text": TITLES["curve"]},
+            "showlegend": False,
+            "xaxis": {
+                "title": {"text": "Sora's share of the fleet (the rest of the pool trains Spud)"},
+                "tickformat": ".0%",
+            },
+            "yaxis": {"title": {"text": "days"}, "type": "log"},
+            "meta": "curve",
+        },
+    )
+    cost = go.FigureWidget(
+        data=[
+            go.Bar(
+                x=labels,
+                y=data["cost"],
+                marker_color=[colors[p] for p in compute.PROGRAMMES],
+                hovertemplate="%{x}: $%{y:,.0f} a day<extra></extra>",
+            )
+        ],
+        layout={
+            **common,
+            "title": {"text": TITLES["cost"]},
+            "yaxis": {"title": {"text": "USD per day"}, "tickformat": "$,.3s"},
+            "meta": "cost",
+        },
+    )
+    heatmap = go.FigureWidget(
+        data=[
+            go.Heatmap(
+                x=data["fleet_axis"],
+                y=data["mfu_axis"],
+                z=data["grid"],
+                colorscale="Viridis",
+                reversescale=True,
+                colorbar={"title": {"text": "days"}},
+                hovertemplate="%{x:,.0f} GPUs, MFU %{y:.0%}: %{z:,.1f} days<extra></extra>",
+            ),
+            go.Scatter(
+                x=[params.fleet_gpus],
+                y=[params.mfu],
+                mode="markers",
+                showlegend=False,
+                marker={"size": 12, "color": "white", "line": {"color": "black", "width": 2}},
+                hovertemplate="now<extra></extra>",
+            ),
+        ],
+        layout={
+            **common,
+            "title": {"text": TITLES["heatmap"]},
+            "xaxis": {"title": {"text": "fleet (GPUs)"}, "tickformat": ",.0f"},
+            "yaxis": {"title": {"text": "model-FLOPs utilisation"}, "tickformat": ".0%"},
+            "meta": "heatmap",
+        },
+    )
+    return {"allocation": allocation, "curve": curve, "cost": cost, "heatmap": heatmap}
+
+
+def update_figures(figures: dict, params: compute.Params) -> None:
+    """Recompute the model and write its numbers into the figures in place."""
+    data = _figure_data(params)
+    with figures["allocation"].batch_update():
+        for i, trace in enumerate(figures["allocation"].data):
+            trace.y = [data["gpus"][i]]
+    with figures["curve"].batch_update():
+        line, point = figures["curve"].data
+        line.x, line.y = data["curve_x"], data["curve_y"]
+        point.x, point.y = [data["point_x"]], [data["point_y"]]
+    with figures["cost"].batch_update():
+        figures["cost"].data[0].y = data["cost"]
+    with figures["heatmap"].batch_update():
+        heat, marker = figures["heatmap"].data
+        heat.z = data["grid"]
+        marker.x, marker.y = [params.fleet_gpus], [params.mfu]
+
+
+@dataclass
+class ComputeDashboard:
+    """Sliders, a preset menu, a readout and four figures over one compute.Params state."""
+
+    params: compute.Params
+    ref: object
+    figures: dict = field(default_factory=dict)
+    controls: dict = field(default_factory=dict)
+    readout: object = None
+    container: object = None
+    _busy: bool = False
+
+    def on_share(self, programme: str, change) -> None:
+        """A share slider moved: rebalance the others so the total stays 100 %."""
+        if self._busy:
+            return
+        shares = compute.rebalance(self.params.shares, programme, change["new"])
+        self._apply(self.params.with_(shares=shares), preset=None)
+
+    def on_preset(self, change) -> None:
+        """The preset menu changed: load that scenario's shares."""
+        if self._busy or change["new"] is None:
+            return
+        self._apply(self.params.with_(shares=compute.scenario(change["new"], self.ref)))
+
+    def on_scalar(self, name: str, change) -> None:
+        """Fleet, MFU, price or training FLOP moved."""
+        if self._busy:
+            return
+        value = change["new"]
+        if name == "training_flop":
+            value = 10.0**value
+        self._apply(self.params.with_(**{name: float(value)}))
+
+    def _apply(self, params: compute.Params, preset: object = ...) -> None:
+        self.params = params
+        self._busy = True
+        try:
+            for programme, slider in self.controls["shares"].items():
+                slider.value = float(params.shares[programme])
+            if preset is not ...:
+                self.controls["preset"].value = preset
+        finally:
+            self._busy = False
+        update_figures(self.figures, params)
+        self.readout.value = readout_text(params)
+
+
+def compute_dashboard(params: compute.Params | None = None, ref=None) -> ComputeDashboard:
+    """Build the compute what-if dashboard; display ``.container`` to show it."""
+    import ipywidgets as w
+
+    ref = compute.reference() if ref is None else ref
+    params = compute.defaults(ref) if params is None else params
+    figures = build_figures(params)
+    style = {"description_width": "11em"}
+    wide = w.Layout(width="30em")
+
+    scalars = {
+        "fleet_gpus": w.IntSlider(
+            value=int(params.fleet_gpus),
+            min=FLEET_RANGE[0],
+            max=FLEET_RANGE[1],
+            step=FLEET_RANGE[2],
+            description="Fleet (GPUs)",
+            continuous_update=False,
+            style=style,
+            layout=wide,
+        ),
+        "mfu": w.FloatSlider(
+            value=params.mfu,
+            min=MFU_RANGE[0],
+            max=MFU_RANGE[1],
+            step=MFU_RANGE[2],
+            readout_format=".0%",
+            description="Utilisation (MFU)",
+            continuous_update=False,
+            style=style,
+            layout=wide,
+        ),
+        "price_per_gpu_hour": w.FloatSlider(
+            value=params.price_per_gpu_hour,
+            min=PRICE_RANGE[0],
+            max=PRICE_RANGE[1],
+            step=PRICE_RANGE[2],
+            readout_format="$.2f",
+            description="Price per GPU-hour",
+            continuous_update=False,
+            style=style,
+            layout=wide,
+        ),
+        "training_flop": w.FloatSlider(
+            value=float(np.log10(params.training_flop)),
+            min=FLOP_EXPONENTS[0],
+            max=FLOP_EXPONENTS[1],
+            step=FLOP_EXPONENTS[2],
+            readout_format=".2f",
+            description="Training FLOP (10^x)",
+            continuous_update=False,
+            style=style,
+            layout=wide,
+        ),
+    }
+    shares = {}
+    for programme in compute.PROGRAMMES:
+        slider = w.FloatSlider(
+            value=float(params.shares[programme]),
+            min=0.0,
+            max=1.0,
+            step=SHARE_STEP,
+            readout_format=".0%",
+            description=compute.LABELS[programme],
+            continuous_update=False,
+            style=style,
+            layout=wide,
+        )
+        shares[programme] = slider
+    preset = w.Dropdown(
+        options=list(compute.SCENARIOS),
+        value="status quo",
+        description="Scenario",
+        style=style,
+        layout=wide,
+    )
+    readout = w.HTML(value=readout_text(params))
+    readout.add_class("compute-readout")
+
+    board = ComputeDashboard(
+        params=params,
+        ref=ref,
+        figures=figures,
+        controls={"scalars": scalars, "shares": shares, "preset": preset},
+        readout=readout,
+    )
+    for name, slider in scalars.items():
+        slider.observe(partial(board.on_scalar, name), names="value")
+    for programme, slider in shares.items():
+        slider.observe(partial(board.on_share, programme), names="value")
+    preset.observe(board.on_preset, names="value")
+
+    controls = w.HBox(
+        [
+            w.VBox([w.HTML("<b>Fleet and hardware</b>"), *scalars.values()]),
+            w.VBox(
+                [w.HTML("<b>Shares of the fleet (kept at 100 %)</b>"), preset, *shares.values()]
+            ),
+        ]
+    )
+    charts = w.VBox(
+        [
+            w.HBox([figures["allocation"], figures["curve"]]),
+            w.HBox([figures["cost"], figures["heatmap"]]),
+        ]
+    )
+    board.container = w.VBox([controls, readout, charts])
+    return board

@@ -1,0 +1,67 @@
+"""The compute dashboard, built in-process: sliders drive the model and the figures in place."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from analysis import widgets
+from analysis.models import compute
+
+
+@pytest.fixture
+def board():
+    return widgets.compute_dashboard()
+
+
+def test_first_render_matches_model(board):
+    alloc = compute.allocation(board.params)
+    ys = [trace.y[0] for trace in board.figures["allocation"].data]
+    assert ys == pytest.approx(list(alloc["gpus"]))
+    assert board.figures["allocation"].layout.title.text == widgets.TITLES["allocation"]
+    assert board.readout.value == widgets.readout_text(board.params)
+
+
+def test_fleet_slider_updates_figures_and_readout(board):
+    before = board.readout.value
+    fleet = board.controls["scalars"]["fleet_gpus"]
+    fleet.value = fleet.value + 10 * fleet.step
+    expected = compute.allocation(board.params)
+    assert board.params.fleet_gpus == fleet.value
+    ys = [trace.y[0] for trace in board.figures["allocation"].data]
+    assert ys == pytest.approx(list(expected["gpus"]))
+    assert list(board.figures["cost"].data[0].y) == pytest.approx(list(expected["cost_per_day"]))
+    days = compute.summary(board.params)["days_saved"]
+    assert f"saves {days:,.1f} days" in board.readout.value
+    assert board.readout.value != before
+    marker = board.figures["heatmap"].data[1]
+    assert marker.x == (fleet.value,)
+
+
+def test_share_slider_rebalances_others_to_100_percent(board):
+    sliders = board.controls["shares"]
+    sliders["sora_inference"].value = 0.30
+    total = sum(slider.value for slider in sliders.values())
+    assert total == pytest.approx(1.0)
+    assert board.params.shares["sora_inference"] == pytest.approx(0.30)
+    point = board.figures["curve"].data[1]
+    assert point.x == pytest.approx((0.30,))
+    assert point.y[0] == pytest.approx(compute.summary(board.params)["training_days"])
+    assert board.controls["preset"].value is None
+
+
+def test_preset_loads_scenario(board):
+    board.controls["preset"].value = "Sora wound down"
+    shares = compute.scenario("Sora wound down", board.ref)
+    assert board.controls["shares"]["sora_inference"].value == 0
+    assert board.params.shares.to_numpy() == pytest.approx(shares.to_numpy())
+    assert board.readout.value.startswith("Sora has no share left")
+
+
+def test_training_flop_slider_is_logarithmic(board):
+    board.controls["scalars"]["training_flop"].value = 26.0
+    assert board.params.training_flop == pytest.approx(1e26)
+    grid = board.figures["heatmap"].data[0].z
+    mfu, fleet = widgets.grid_axes(board.params)
+    expected = compute.sensitivity_grid(board.params, mfu, fleet)
+    assert np.asarray(grid) == pytest.approx(expected)
