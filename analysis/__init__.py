@@ -1,0 +1,1 @@
+"""Turn news articles into tidy numbers."""

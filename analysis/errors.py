@@ -1,0 +1,32 @@
+"""Error types that carry the offending file and a one-line reason."""
+
+from __future__ import annotations
+
+
+class AnalysisError(Exception):
+    """Base class: every error the suite raises for bad input or bad parameters."""
+
+    def __init__(self, reason: str, file: str | None = None):
+        self.reason = reason
+        self.file = None if file is None else str(file)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        kind = type(self).__name__
+        return f"{kind}: {self.file}: {self.reason}" if self.file else f"{kind}: {self.reason}"
+
+
+class SourceError(AnalysisError):
+    """A source file that cannot be read as article text (missing, empty, binary, ...)."""
+
+
+class ManifestError(AnalysisError):
+    """The manifest and the files of a sources folder disagree, or the manifest is malformed."""
+
+
+class TableError(AnalysisError):
+    """A markdown table that cannot be turned into a frame."""
+
+
+class ModelError(AnalysisError, ValueError):
+    """Parameters of a what-if model that make no sense (negative fleet, shares not summing to 1)."""
