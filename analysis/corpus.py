@@ -1,0 +1,513 @@
+"""Read a folder of articles: decode, describe from the manifest, split into paragraphs.
+
+Nothing is dropped: every non-blank character of a decoded file lies in exactly one
+paragraph span, and page furniture (contact blocks, share buttons, comment forms, ...)
+is kept and marked ``boilerplate``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.errors import ManifestError, SourceError
+
+MANIFEST = "manifest.toml"
+# Files in a sources folder that are not articles.
+NOT_ARTICLES = {MANIFEST, "manifest.csv", "README.md", "README.txt", "README"}
+# A file larger than this is refused rather than read: news articles are kilobytes.
+MAX_BYTES = 64 * 1024 * 1024
+
+KINDS = ["title", "heading", "paragraph", "list_item", "table", "boilerplate"]
+PRECISIONS = ["day", "month", "year", "none"]
+DATE_SOURCES = ["stated", "inferred", "unknown"]
+
+# X (Twitter) ids: milliseconds since the epoch = (id >> 22) + this offset.
+SNOWFLAKE_EPOCH_MS = 1288834974657
+_STATUS_URL = re.compile(r"(?:x|twitter)\.com/\w+/status(?:es)?/(\d{6,20})")
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def read_text(path: str | Path) -> str:
+    """Decode an article file into text; raise SourceError with a one-line reason if it is not one.
+
+    UTF-8 (with or without BOM), UTF-16/32 with a BOM, and Windows-1252 / ISO-8859-15 are
+    read; line endings become ``\\n``; an HTML page is reduced to its visible text.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise SourceError("no such file", file=path)
+    if not path.is_file():
+        raise SourceError("not a regular file", file=path)
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise SourceError(f"file too large ({size:,} bytes; the limit is {MAX_BYTES:,})", file=path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read ({exc.strerror})", file=path) from None
+    text = decode(data, file=path)
+    if looks_like_html(text, path):
+        from analysis.html import visible_text
+
+        text = visible_text(text)
+    if not text.strip():
+        raise SourceError("empty file" if not data else "only white space", file=path)
+    return text
+
+
+def decode(data: bytes, *, file: str | Path | None = None) -> str:
+    """Bytes to text with normalised line endings, refusing binary data and unknown encodings."""
+    if not data:
+        raise SourceError("empty file", file=file)
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                       (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return _newlines(data.decode(codec))
+            except UnicodeDecodeError as exc:
+                raise SourceError(f"undecodable bytes for {codec} at byte {exc.start}", file=file) from None
+    if b"\x00" in data:
+        raise SourceError("binary file (NUL bytes)", file=file)
+    controls = sum(data.count(bytes([b])) for b in (*range(0, 9), *range(14, 27), *range(28, 32)))
+    if controls > max(2, len(data) // 200):
+        raise SourceError("binary file (control bytes)", file=file)
+    try:
+        return _newlines(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    codec = legacy_encoding(data)
+    if codec is None:
+        raise SourceError(
+            f"unsupported encoding (looks like {guess_encoding(data)}; not UTF-8, Windows-1252 or "
+            f"ISO-8859-15: invalid UTF-8 byte 0x{data[utf8_error.start]:02x} at offset "
+            f"{utf8_error.start})", file=file)
+    return _newlines(data.decode(codec))
+
+
+def legacy_encoding(data: bytes) -> str | None:
+    """Which Western single-byte encoding a non-UTF-8 text is in, or None if neither fits.
+
+    Bytes 0x80-0x9F are printable only in Windows-1252 (where 0x80 is the euro sign); in
+    ISO-8859-15 they are control codes, and there the euro sign is 0xA4. A reading whose words
+    are mostly accented letters, or have symbols inside them, is some other script's bytes
+    (Cyrillic, Greek, Central European) and is refused rather than shown as mojibake.
+    """
+    c1 = any(0x80 <= b <= 0x9F for b in data)
+    codec = "cp1252" if c1 else "iso8859_15" if 0xA4 in data else "cp1252"
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return codec if _plausible_latin(text) else None
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SYMBOL_IN_WORD = re.compile(r"(?<=[^\W\d_])[¡-¿×÷](?=[^\W\d_])")
+
+
+def _plausible_latin(text: str) -> bool:
+    words = _WORD.findall(text)
+    if not words:
+        return True
+    accented = sum(1 for w in words if len(w) >= 3 and 2 * sum(ord(c) > 127 for c in w) > len(w))
+    odd = len(_SYMBOL_IN_WORD.findall(text))
+    return accented <= 0.05 * len(words) and odd <= max(1, 0.01 * len(words))
+
+
+def guess_encoding(data: bytes) -> str:
+    """charset-normalizer's best guess, for naming an encoding the suite does not read."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:65536]).best()
+    return best.encoding if best is not None else "unknown"
+
+
+def _newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+
+
+def looks_like_html(text: str, path: Path) -> bool:
+    if path.suffix.lower() in {".html", ".htm", ".xhtml"}:
+        return True
+    head = text.lstrip()[:512].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head)
+
+
+# ---------------------------------------------------------------- manifest
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One manifest row: what is known about an article file."""
+
+    id: str
+    file: str
+    title: str = ""
+    outlet: str = ""
+    attributed_to: str = ""
+    url: str = ""
+    language: str = "en"
+    published: str = ""
+    date_precision: str = "none"
+    date_source: str = "unknown"
+    date_rule: str = ""
+    date_note: str = ""
+    sha256: str = ""
+
+
+def snowflake_time(status_id: int) -> datetime:
+    """Creation time (UTC) encoded in an X/Twitter status id."""
+    return datetime.fromtimestamp(((int(status_id) >> 22) + SNOWFLAKE_EPOCH_MS) / 1000, tz=UTC)
+
+
+def status_id(url: str) -> int | None:
+    m = _STATUS_URL.search(url or "")
+    return int(m.group(1)) if m else None
+
+
+def read_manifest(folder: str | Path) -> list[Entry]:
+    """Entries of ``manifest.toml``; a folder without one gets an entry per file, dates unknown."""
+    folder = Path(folder)
+    path = folder / MANIFEST
+    if not path.exists():
+        return [Entry(id=_slug(p.stem), file=p.name) for p in article_files(folder)]
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ManifestError(f"not valid TOML ({exc})", file=path) from None
+    rows = raw.get("article", [])
+    if not isinstance(rows, list):
+        raise ManifestError("expected [[article]] tables", file=path)
+    known = set(Entry.__dataclass_fields__)
+    entries, seen = [], set()
+    for i, row in enumerate(rows, 1):
+        if not isinstance(row, dict) or not row.get("id") or not row.get("file"):
+            raise ManifestError(f"article #{i} needs an id and a file", file=path)
+        extra = set(row) - known
+        if extra:
+            raise ManifestError(f"article {row['id']!r}: unknown field(s) {sorted(extra)}", file=path)
+        if row["id"] in seen:
+            raise ManifestError(f"duplicate id {row['id']!r}", file=path)
+        seen.add(row["id"])
+        entry = Entry(**{k: str(v) for k, v in row.items()})
+        entries.append(_resolve_date(entry, path))
+    return entries
+
+
+def _resolve_date(entry: Entry, manifest: Path) -> Entry:
+    if entry.date_rule == "":
+        return entry
+    if entry.date_rule != "x-snowflake":
+        raise ManifestError(f"article {entry.id!r}: unknown date_rule {entry.date_rule!r}", file=manifest)
+    sid = status_id(entry.url)
+    if sid is None:
+        raise ManifestError(f"article {entry.id!r}: date_rule x-snowflake needs an X status url", file=manifest)
+    when = snowflake_time(sid)
+    return Entry(**{**entry.__dict__, "published": when.date().isoformat(), "date_precision": "day"})
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "article"
+
+
+def article_files(folder: str | Path) -> list[Path]:
+    """The files of a sources folder that should be articles, in name order."""
+    folder = Path(folder)
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and not p.name.startswith(".") and p.name not in NOT_ARTICLES)
+
+
+# ---------------------------------------------------------------- paragraphs
+
+_BULLET = re.compile(r"(?:[•·‣◦▪●○■□–—*+-]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+\S")
+_TABLE_LINE = re.compile(r"^\s*\|.*\|\s*$|^[^|\n]*\|[^|\n]*(?:\|[^|\n]*)*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_TERMINAL = tuple('.!?:;"”’)…')
+
+# Page furniture: a paragraph matching one of these is boilerplate by itself.
+_FURNITURE = [
+    r"contact( information| us)?:?",
+    r"share( this( article)?)?:?",
+    r"(we are|we're) available 24\s*/\s*7\b.*",
+    r"call( us)? now\.?",
+    r"(#\w[\w-]*\s*)+",
+    r"(.*·\s*)?\d+\s*(h|hrs?|hours?|min|mins|minutes?|d|days?)\s*ago\b.*",
+    r".*\b\d+\s*min(ute)?s?\s+read\b.*",
+    r".*\b\d[\d,.]*\s*(views|comments|likes|shares)\s*",
+    r"related (articles|posts|stories)",
+    r"more in .{1,60}",
+    r"view all",
+    r"read more",
+    r"advertisement",
+    r"enjoyed this (article|post)\?",
+    r"featured image( source)?:.*",
+    r"(image|photo) (credit|source):.*",
+    r"source: .*\bvia\b.*https?://\S+",
+    r"this report is based on .*",
+    r"subscribe( to .*)?",
+    r"sign up( for .*)?",
+    r"(tel|phone|fax)[.:]?\s*[+\d(][\d\s().-]{6,}",
+    r"\d+\s+[nsew]?\.?\s*\w[\w .]*\b(ave|avenue|st|street|rd|road|blvd|suite|ste|way|lane|ln|dr|drive)\b.*",
+    r"[a-z .]+,?\s+[a-z]{2}\s+\d{5}(-\d{4})?",
+]
+# From a paragraph matching one of these to the end of the file, everything is furniture.
+_TRAILER = [
+    r"the post .* appeared first on .*",
+    r"enjoyed this (article|post)\?",
+    r"related (articles|posts|stories)",
+    r"leave a (reply|comment)",
+    r"\d*\s*comments?",
+    r"about the author",
+]
+_FURNITURE_RE = re.compile("|".join(f"(?:{p})" for p in _FURNITURE), re.I)
+_TRAILER_RE = re.compile("|".join(f"(?:{p})" for p in _TRAILER), re.I)
+
+
+@dataclass
+class Block:
+    start: int
+    end: int
+    kind: str
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line's non-blank content; blank lines are skipped."""
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            a = pos + (len(line) - len(line.lstrip()))
+            yield a, a + len(stripped)
+        pos += len(line) + 1
+
+
+def blocks(text: str) -> list[Block]:
+    """Split text into paragraph spans: one per line, with hard-wrapped prose lines joined
+    and the lines of a pipe table kept together."""
+    lines = list(_lines(text))
+    out: list[Block] = []
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        if _is_table_start(text, lines, i):
+            j = i + 2
+            while j < len(lines) and "|" in text[lines[j][0]:lines[j][1]] and _adjacent(text, lines[j - 1], lines[j]):
+                j += 1
+            out.append(Block(a, lines[j - 1][1], "table"))
+            i = j
+            continue
+        j = i + 1
+        while j < len(lines) and _continues(text, lines[j - 1], lines[j]):
+            j += 1
+        out.append(Block(a, lines[j - 1][1], "paragraph"))
+        i = j
+    return out
+
+
+def _adjacent(text: str, prev: tuple[int, int], cur: tuple[int, int]) -> bool:
+    return "\n\n" not in text[prev[1]:cur[0]].replace(" ", "").replace("\t", "")
+
+
+def _is_table_start(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    if i + 1 >= len(lines):
+        return False
+    head = text[lines[i][0]:lines[i][1]]
+    rule = text[lines[i + 1][0]:lines[i + 1][1]]
+    return "|" in head and "|" in rule and bool(_TABLE_RULE.match(rule)) and _adjacent(text, lines[i], lines[i + 1])
+
+
+def _continues(text: str, prev: tuple[int, int], cur: tuple[int, int]) -> bool:
+    """A line continues the previous one when prose was hard-wrapped: no blank line between,
+    the previous line ends mid-sentence and this one starts in lower case."""
+    if not _adjacent(text, prev, cur):
+        return False
+    before = text[prev[0]:prev[1]]
+    line = text[cur[0]:cur[1]]
+    if before.endswith(_TERMINAL) or _BULLET.match(line):
+        return False
+    return line[:1].islower()
+
+
+def _classify(text: str, blocks_: list[Block], title: str) -> None:
+    """Set each block's kind in place: boilerplate, title, heading, list_item, table, paragraph."""
+    norm_title = _norm(title)
+    seen: set[str] = set()
+    title_found = False
+    trailer = False
+    contact = False
+    n = len(blocks_)
+    for k, blk in enumerate(blocks_):
+        body = text[blk.start:blk.end]
+        norm = _norm(body)
+        if blk.kind == "table":
+            seen.add(norm)
+            continue
+        if trailer or _TRAILER_RE.fullmatch(body):
+            trailer = True
+            blk.kind = "boilerplate"
+            continue
+        if re.fullmatch(r"contact( information| us)?:?", body, re.I):
+            contact = True
+        elif contact and (len(body) > 120 or body.endswith((".", "!", "?")) and len(body.split()) > 8):
+            contact = False
+        if contact or _FURNITURE_RE.fullmatch(body) or (norm in seen and len(norm) > 0):
+            blk.kind = "boilerplate"
+        elif not title_found and (norm == norm_title or (not norm_title and _is_heading(body))):
+            blk.kind = "title"
+            title_found = True
+        elif _BULLET.match(body):
+            blk.kind = "list_item"
+        elif _is_heading(body) and k + 1 < n:
+            blk.kind = "heading"
+        seen.add(norm)
+    if not title_found:
+        for blk in blocks_:
+            if blk.kind in ("heading", "paragraph") and _norm(text[blk.start:blk.end]) == norm_title:
+                blk.kind = "title"
+                break
+
+
+def _is_heading(body: str) -> bool:
+    words = body.split()
+    if "\n" in body or not words or len(words) > 16 or len(body) > 120:
+        return False
+    if body.endswith("?"):
+        return len(words) <= 14
+    return not body.endswith(_TERMINAL[:-1] + (",",))
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\W_]+", "", s.lower())
+
+
+# ---------------------------------------------------------------- frames
+
+
+@dataclass
+class Corpus:
+    """The articles of a folder as tidy frames, with each decoded text kept for offsets."""
+
+    articles: pd.DataFrame
+    paragraphs: pd.DataFrame
+    texts: dict[str, str] = field(default_factory=dict)
+    skipped: list[SourceError] = field(default_factory=list)
+
+
+ARTICLE_COLUMNS = {
+    "id": "string", "file": "string", "title": "string", "outlet": "string",
+    "attributed_to": "string", "url": "string", "language": "string", "published": "string",
+    "date_precision": pd.CategoricalDtype(PRECISIONS), "date_source": pd.CategoricalDtype(DATE_SOURCES),
+    "date_note": "string", "sha256": "string", "n_chars": "Int64", "n_words": "Int64",
+    "n_paragraphs": "Int64", "boilerplate_share": "Float64",
+}
+PARAGRAPH_COLUMNS = {
+    "article": "string", "ordinal": "Int64", "kind": pd.CategoricalDtype(KINDS),
+    "text": "string", "start": "Int64", "end": "Int64",
+}
+
+
+def typed(rows: list[dict] | pd.DataFrame, schema: dict) -> pd.DataFrame:
+    """A frame with exactly the schema's columns, in order, with the schema's dtypes."""
+    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows, columns=list(schema))
+    frame = frame.reindex(columns=list(schema))
+    return frame.astype(schema).reset_index(drop=True)
+
+
+def paragraphs_of(article: str, text: str, title: str = "") -> pd.DataFrame:
+    """The paragraphs frame of one decoded text."""
+    blks = blocks(text)
+    _classify(text, blks, title)
+    rows = [{"article": article, "ordinal": i, "kind": b.kind, "text": text[b.start:b.end],
+             "start": b.start, "end": b.end} for i, b in enumerate(blks)]
+    return typed(rows, PARAGRAPH_COLUMNS)
+
+
+def load_article(entry: Entry, folder: str | Path) -> Corpus:
+    """A one-article corpus: the unit of work of a build, so a bulk run can stream files."""
+    path = Path(folder) / entry.file
+    if not path.exists():
+        raise SourceError("listed in the manifest but missing", file=path)
+    text = read_text(path)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if entry.sha256 and entry.sha256 != digest:
+        raise SourceError(f"sha256 {digest[:12]}… differs from the manifest's {entry.sha256[:12]}…", file=path)
+    title = entry.title or _first_line(text)
+    paras = paragraphs_of(entry.id, text, title)
+    furniture = paras.loc[paras["kind"] == "boilerplate", "text"].str.len().sum()
+    body = paras["text"].str.len().sum()
+    row = {**entry.__dict__, "title": title, "sha256": digest, "n_chars": len(text),
+           "n_words": len(re.findall(r"\w+(?:['’]\w+)*", text)), "n_paragraphs": len(paras),
+           "boilerplate_share": round(float(furniture) / float(body), 6) if body else 0.0}
+    return Corpus(typed([row], ARTICLE_COLUMNS), paras, {entry.id: text})
+
+
+def _first_line(text: str) -> str:
+    for a, b in _lines(text):
+        return text[a:b][:200]
+    return ""
+
+
+def entries_for(folder: str | Path) -> list[Entry]:
+    """Manifest entries checked against the folder: every listed file exists, every file is listed."""
+    folder = Path(folder)
+    if not folder.exists():
+        raise SourceError("no such folder", file=folder)
+    if not folder.is_dir():
+        raise SourceError("not a folder", file=folder)
+    return read_manifest(folder)
+
+
+def iter_articles(folder: str | Path, *, keep_going: bool = False,
+                  skipped: list[SourceError] | None = None) -> Iterator[Corpus]:
+    """Yield one-article corpora; with keep_going, bad files are recorded in `skipped`."""
+    folder = Path(folder)
+    entries = entries_for(folder)
+    listed = {e.file for e in entries}
+    problems: list[SourceError] = [
+        SourceError("no manifest entry", file=p) for p in article_files(folder) if p.name not in listed
+    ]
+    for err in problems:
+        if not keep_going:
+            raise err
+        if skipped is not None:
+            skipped.append(err)
+    for entry in entries:
+        try:
+            yield load_article(entry, folder)
+        except SourceError as err:
+            if not keep_going:
+                raise
+            if skipped is not None:
+                skipped.append(err)
+
+
+def concat(parts: list[Corpus], skipped: list[SourceError] | None = None) -> Corpus:
+    """Join one-article corpora into one."""
+    texts: dict[str, str] = {}
+    for part in parts:
+        texts.update(part.texts)
+    articles = [p.articles for p in parts]
+    paragraphs = [p.paragraphs for p in parts]
+    return Corpus(
+        typed(pd.concat(articles, ignore_index=True), ARTICLE_COLUMNS) if articles else typed([], ARTICLE_COLUMNS),
+        typed(pd.concat(paragraphs, ignore_index=True), PARAGRAPH_COLUMNS) if paragraphs else typed([], PARAGRAPH_COLUMNS),
+        texts, list(skipped or []))
+
+
+def load_corpus(path: str | Path = "data/sources", *, keep_going: bool = False) -> Corpus:
+    """All articles of a sources folder as frames (see the README's data dictionary)."""
+    skipped: list[SourceError] = []
+    parts = list(iter_articles(path, keep_going=keep_going, skipped=skipped))
+    return concat(parts, skipped)

@@ -1,0 +1,26 @@
+"""Shared fixtures: the repository's sources and small folders of hostile files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "data" / "sources"
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    from analysis.corpus import load_corpus
+
+    return load_corpus(SOURCES)
+
+
+@pytest.fixture
+def sources_copy(tmp_path: Path) -> Path:
+    """A writable copy of data/sources to break on purpose."""
+    dest = tmp_path / "sources"
+    shutil.copytree(SOURCES, dest)
+    return dest
