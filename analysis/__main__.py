@@ -1,0 +1,139 @@
+"""Command line: ``python -m analysis {build,quantities,figures}``.
+
+Bad input ends in one line on stderr naming the file and the reason, and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from analysis.errors import AnalysisError
+
+EXIT_BAD_INPUT = 2
+
+
+def _warn(err: Exception) -> None:
+    print(f"warning: skipped {err}", file=sys.stderr)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from analysis import build
+
+    if args.engine == "dask":
+        from analysis import scale
+
+        result = scale.build(args.sources, args.out, keep_going=args.keep_going,
+                             scheduler=args.scheduler, on_warning=_warn)
+    else:
+        if args.scheduler:
+            raise AnalysisError("--scheduler needs --engine dask")
+        result = build.build(args.sources, args.out, keep_going=args.keep_going, on_warning=_warn)
+    for name, count in result.counts.items():
+        print(f"{name}: {count} rows -> {Path(args.out) / name}.parquet, .csv")
+    if result.skipped:
+        print(f"skipped {len(result.skipped)} bad file(s)", file=sys.stderr)
+    return 0
+
+
+def cmd_quantities(args: argparse.Namespace) -> int:
+    import csv
+
+    from analysis import quantities
+    from analysis.corpus import read_text
+
+    writer = None
+    for name in args.files:
+        text = read_text(name)
+        frame = quantities.extract(text, lang=args.lang, base_date=args.base_date)
+        frame.insert(0, "file", name)
+        columns = ["file", *quantities.CSV_COLUMNS] + [
+            c for c in frame.columns if c not in quantities.CSV_COLUMNS and c != "file"]
+        if writer is None:
+            writer = csv.writer(sys.stdout, lineterminator="\n")
+            writer.writerow(columns)
+        for row in frame[columns].itertuples(index=False):
+            writer.writerow(["" if _missing(v) else _fmt(v) for v in row])
+    return 0
+
+
+def _missing(v: object) -> bool:
+    try:
+        return v is None or bool(v != v) or v is __import__("pandas").NA
+    except (TypeError, ValueError):
+        return False
+
+
+def _fmt(v: object) -> str:
+    if isinstance(v, float):
+        return repr(int(v)) if v.is_integer() and abs(v) < 1e16 else repr(v)
+    return str(v)
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    from analysis import charts
+
+    for path in charts.export_all():
+        if not args.quiet:
+            print(path)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Turn news articles into tidy frames of numbers, tables and claims.")
+    sub = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    b = sub.add_parser("build", help="parse a sources folder and write every frame (Parquet + CSV)")
+    b.add_argument("--sources", default="data/sources", help="folder of articles and manifest.toml")
+    b.add_argument("--out", default="data/processed", help="folder to write the frames to")
+    b.add_argument("--keep-going", action="store_true",
+                   help="skip bad files with a warning instead of stopping at the first")
+    b.add_argument("--engine", choices=["pandas", "dask"], default="pandas",
+                   help="pandas (in process, the default) or dask (a bag over the files)")
+    b.add_argument("--scheduler", default=None,
+                   help="address of a Dask distributed scheduler (default: a local cluster)")
+    b.set_defaults(func=cmd_build)
+
+    q = sub.add_parser("quantities", help="print the quantities of text files as CSV")
+    q.add_argument("files", nargs="+", metavar="FILE")
+    q.add_argument("--lang", default="en", help="language of the text (en, de, fr, ...); "
+                   "'none' when unknown, which flags ambiguous separators")
+    q.add_argument("--base-date", default=None, metavar="YYYY-MM-DD",
+                   help="date that relative dates and years left out are resolved from")
+    q.set_defaults(func=cmd_quantities)
+
+    f = sub.add_parser("figures", help="regenerate every figure in figures/ headless")
+    f.add_argument("--quiet", action="store_true")
+    f.set_defaults(func=cmd_figures)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if getattr(args, "lang", None) in ("none", ""):
+        args.lang = None
+    if getattr(args, "base_date", None):
+        import datetime as dt
+
+        try:
+            args.base_date = dt.date.fromisoformat(args.base_date)
+        except ValueError:
+            print(f"error: --base-date {args.base_date!r} is not YYYY-MM-DD", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    try:
+        return args.func(args)
+    except AnalysisError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as err:
+        print(f"error: {err.filename or ''}: {err.strerror}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
