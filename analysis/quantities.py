@@ -1,0 +1,814 @@
+"""Quantitative mentions in article text: money, counts, percents, dates, durations, ratios.
+
+`extract(text)` returns one row per mention with character offsets, a normalised value
+(or a low/high range), its unit, rate period, qualifier and ISO date, plus the sentence it
+sits in. One compiled regex scans the text once (`finditer`); each hit is then read with a
+few small look-ups to its left and right, so the cost is linear in the text and small per
+match. The grammar's words live in `analysis.numbers`; the rules a reader needs to predict
+the output are in the docstrings below and in tests/gold/README.md.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import math
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from analysis import numbers as nb
+from analysis import sentences
+
+KINDS = ["money", "count", "percent", "date", "duration", "other"]
+
+# Columns of the frame `extract` returns, in order.
+COLUMNS = [
+    "start", "end", "surface", "kind", "value", "low", "high", "unit", "per", "approx",
+    "date", "of", "multiplier", "date_flag", "ambiguous", "sentence", "sentence_start",
+    "sentence_end",
+]
+# Columns of `python -m analysis quantities` CSV output: the first twelve are fixed.
+CSV_COLUMNS = [
+    "file", "start", "end", "surface", "kind", "value", "low", "high", "unit", "per",
+    "approx", "date", "of", "multiplier", "date_flag", "ambiguous", "sentence",
+]
+
+# date_flag values: how the date column was obtained.
+FLAG_YEAR_FROM_BASE = "year_from_base"  # "17 November": year taken from base_date
+FLAG_RELATIVE = "relative"  # "last year", "3h ago": resolved against base_date
+FLAG_UNRESOLVED = "unresolved"  # needs a base_date (or a finer one) that was not given
+FLAG_FISCAL = "fiscal_year"  # FY2024: the company's year, not the calendar's
+
+# A sentence longer than this is quoted as a window around the mention, so a huge
+# unpunctuated line does not repeat megabytes of text in every row.
+MAX_SENTENCE = 600
+WINDOW = 150
+
+# --- the master regex --------------------------------------------------------------------
+
+
+def _alt(words) -> str:
+    """Regex alternation of words, longest first so 'seventeen' wins over 'seven'."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_UNIT_WORDS = _alt(nb.UNITS)
+_BASIC = (
+    rf"(?:(?:{_alt(nb.TENS)})(?:-(?:{_alt(w for w, n in nb.UNITS.items() if 0 < n < 10)}))?"
+    rf"|{_alt(w for w in nb.UNITS if w != 'one')})\b"
+)
+_SCALE_WORDS = r"(?:hundred\s+)?(?:thousand|million|billion|trillion)|lakh|crore|dozen|hundred"
+_WNUM = rf"(?i:(?:a|one)(?=[\s-]+(?:{_SCALE_WORDS})\b)|{_BASIC})"
+_VAGUE = (
+    r"(?i:a\s+few|a\s+couple(?:\s+of)?|several"
+    r"|(?:tens|dozens|hundreds|thousands|millions|billions|trillions)"
+    r"(?:\s+of\s+(?:thousands|millions|billions|trillions))?)\b"
+)
+_FRAC = (
+    r"(?i:(?:a|one)\s+(?:half|third|quarter)|two\s+thirds|three\s+quarters"
+    r"|(?<!first\s)(?<!second\s)half)(?=\s+(?:of|a|an)\b)"
+)
+_FIG = rf"(?i:(?:{_alt(nb.FIGURES)})-figure)\b"
+_CUR_PRE = (
+    r"(?:(?:US|A|C|HK|NZ|S)\$|[$€£¥₹₩₽]"
+    rf"|\b(?:{'|'.join(nb.CURRENCY_CODES)})(?:\s|\u00a0)?(?=\d))\s?"
+)
+_NUM = {
+    "dot": r"\d{1,3}(?:(?:,\d{3})+|(?:[\u00a0\u202f\u2009]\d{3})+)(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?",
+    "comma": r"\d{1,3}(?:(?:\.\d{3})+|(?:[ \u00a0\u202f\u2009]\d{3})+)(?:,\d+)?(?!\d)|\d+(?:,\d+)?",
+    "unknown": (
+        r"\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3})+|(?:[\u00a0\u202f\u2009]\d{3})+)(?:[.,]\d+)?(?!\d)"
+        r"|\d+(?:[.,]\d+)?"
+    ),
+}
+_SCALE = (
+    rf"(?:[\s\u00a0-]?(?i:{_SCALE_WORDS}|tausend|millionen|milliarden|milliarde|billionen"
+    r"|milliards?)\b|[\s\u00a0]?(?:mn|bn|tn|mln|Mn|Bn|Mio|Mrd|Tsd|Md)\b\.?|[kKmMbBT]\b)"
+)
+_PCT = (
+    r"\s?%|\s?-?\s?(?i:percent|per\s?cent|pct)\b|\s(?i:percentage[\s-]points?)\b"
+    r"|\s?(?:Prozentpunkte|Prozent|pour\s?cent|por\s?ciento|per\s?cento|procent)\b|\s?pp\b"
+)
+_CUR_POST = (
+    rf"\s?(?:{'|'.join(nb.CURRENCY_CODES)})\b|\s?[€$£¥₹]"
+    r"|\s+(?i:(?:US\s+)?dollars?|euros?|pounds(?:\s+sterling)?|yen|yuan|renminbi|rupees?|franken)\b"
+)
+_TIME = (
+    r"[\s-]?(?i:hours?|hrs?|minutes?|mins?|min|seconds?|secs?|days?|weeks?|wks?|months?"
+    r"|years?|yrs?|decades?|centuries|century|quarters?|stunden?|tagen?|tage?|wochen?"
+    r"|monaten?|monate?|jahren?|jahre?)\b|h\b"
+)
+_OTHER_UNIT = r"\s?(?:GWh|MWh|TWh|kWh|GW|MW|kW|GB|TB|PB|MB|km|kg|[TPE]?FLOP[sS]?)\b"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+_YEAR = r"(?:1[5-9]|2[01])\d\d"
+_US_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|"
+    "NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC"
+)
+_PRODUCTS = (
+    r"GPT|Claude|Llama|LLaMA|Gemini|Gemma|Mistral|Mixtral|Qwen|Phi|Grok|PaLM|DALL[-·]E|Sora"
+    r"|Windows|iPhone|iPad|iOS|Android|macOS|Python|Pixel|Galaxy|Xbox|PlayStation|Firefox"
+    r"|Chrome|Sonnet|Opus|Haiku|Version|version|v"
+)
+
+_SKIP = [
+    r"(?:https?://|www\.)\S+",  # URLs (X status ids inside them)
+    r"[\w.+-]+@[\w-]+\.[\w.]+",  # e-mail addresses
+    r"(?<![\w])[#@]\w[\w.]*",  # hashtags, handles, "#150"
+    r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)",  # phones
+    r"\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Ave|Avenue|St|Street|Rd|Road|Blvd"
+    r"|Boulevard|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|Hwy|Highway|Pkwy|Parkway)\b\.?"
+    r"(?:,?\s*(?:#|Suite\s|Ste\.?\s|Apt\.?\s|Unit\s)\s*\w+)?",  # street addresses
+    rf"\b(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b",  # ZIP codes after a state
+    r"(?m:^)[ \t]*\d{1,2}[.)](?=[ \t])",  # list numbering at line start
+    r"\b24\s?/\s?7\b",  # "24/7" means "always"
+]
+_DATE = [
+    # 17 November [2023], 17th of November, 17. November 2023
+    rf"(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<dmy_m>{_MONTH})"
+    rf"(?:,?\s+(?P<dmy_y>{_YEAR}))?(?![\w])",
+    # November [17][, 2023], December 2015, April
+    rf"(?<![\w])(?P<mdy_m>{_MONTH})(?:\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?(?![\w]))?"
+    rf"(?:,?\s+(?P<mdy_y>{_YEAR}))?(?![\w])",
+    # the end of 2024, early 2023, mid-2024, the first half of 2025, the third quarter of 2024
+    r"(?<![\w])(?P<mod>(?i:(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+"
+    r"|(?:early|late|mid)[\s-]+|(?:the\s+)?(?:first|second)\s+half\s+of\s+"
+    r"|(?:the\s+)?(?:first|second|third|fourth)\s+quarter\s+of\s+))"
+    rf"(?:(?P<mod_m>{_MONTH})\s+)?(?P<mod_y>{_YEAR})\b",
+    # Q2 2024, H1 CY2025, Q3'24, FY2024, CY2024
+    r"\b(?P<q>[QH])(?P<q_n>[1-4])(?:\s*(?P<q_cal>CY|FY)?\s*'?(?P<q_y>(?:19|20)\d\d|\d\d))?\b",
+    r"\b(?P<fy>CY|FY)\s?'?(?P<fy_y>(?:19|20)\d\d|\d\d)\b",
+    # the 1960s, '90s
+    r"(?<![\w])(?P<dec>(?:1[5-9]|20)\d0)s\b|(?<![\w])'(?P<dec2>\d0)s\b",
+    # 2024-02-03, 2024-02
+    rf"(?<![\w.])(?P<iso>{_YEAR}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)(?![\w-])",
+    # last year, next month, this week, yesterday
+    r"(?<![\w])(?P<rel>(?i:(?:last|this|next|previous)\s+(?:year|month|week|quarter)"
+    r"|yesterday|tomorrow))\b",
+]
+_NAMES = [
+    rf"\b(?:{_PRODUCTS})[\s-]?\d[\w.]*",  # GPT-4o, Claude 3.5, Windows 11, v2
+    r"\b(?!(?i:mid|pre|post|early|late|end|over|under|top)-)[A-Za-z]\w*-\d[\w.]*",  # RT-2
+    r"\b[A-Za-z]+\d[\w.]*",  # H100, A100s, B200
+]
+_WORDY = [
+    # minute-long, decade-spanning
+    r"(?<![\w-])(?P<long>(?i:second|minute|hour|day|week|month|year|decade|century))"
+    r"-(?:long|spanning)\b",
+    # doubled, tripling (not "doubling down")
+    r"(?<![\w])(?P<mverb>(?i:doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved"
+    r"|halving))\b(?!\s+down)",
+    # twice; "once" only after a qualifier ("more than once"), otherwise it means "formerly"
+    r"(?<![\w])(?P<times>(?i:twice|thrice|(?:(?<=than\s)|(?<=least\s)|(?<=only\s)"
+    r"|(?<=exactly\s))once))\b",
+    # "for weeks or months": a duration in a unit without a number
+    r"(?<=\bfor\s)(?P<bare>(?i:hours|days|weeks|months|years|decades)"
+    r"(?:\s+(?:or|and|to)\s+(?:hours|days|weeks|months|years|decades))?)\b",
+]
+
+
+def _quantity(style: str) -> str:
+    num = _NUM[style]
+    first = rf"(?:(?P<d1>{num})|(?P<w1>{_WNUM})|(?P<v1>{_VAGUE})|(?P<f1>{_FRAC})|(?P<g1>{_FIG}))"
+    second = rf"(?:(?P<d2>{num})|(?P<w2>{_WNUM}))"
+    link = (
+        r"(?(btw)(?:\s+(?:and|to)\s+|\s*[-–—]\s*)|(?:\s*[-–—]\s*|\s+to\s+))"
+    )
+    return (
+        r"(?<![\w.,])(?P<btw>(?i:between|from)\s+)?"
+        rf"(?P<cur1>{_CUR_PRE})?{first}(?P<s1>{_SCALE})?"
+        rf"(?:(?P<link>{link})(?P<cur2>{_CUR_PRE})?{second}(?P<s2>{_SCALE})?)?"
+        rf"(?:(?P<pct>{_PCT})|(?P<cur3>{_CUR_POST})|(?P<mult>\s?[x×]\b|\s+times\b)"
+        rf"|(?P<tu>{_TIME})|(?P<ou>{_OTHER_UNIT}))?"
+        rf"(?:\s+(?:out\s+)?of\s+(?P<of>{num}|{_BASIC}))?"
+        r"(?![A-Za-z\d])"
+    )
+
+
+@lru_cache(maxsize=8)
+def _master(style: str) -> re.Pattern:
+    """The one scanning regex for a decimal style; alternatives in priority order."""
+    parts = [f"(?P<skip>{'|'.join(_SKIP)})"]
+    parts += [f"(?:{p})" for p in _DATE]
+    parts.append(f"(?P<name>{'|'.join(_NAMES)})")
+    parts.append(f"(?P<qty>{_quantity(style)})")
+    parts += [f"(?:{p})" for p in _WORDY]
+    return re.compile("|".join(parts))
+
+
+# --- small right/left windows ------------------------------------------------------------
+
+_PER = re.compile(
+    r"(?:\s+(?:a|an|per|each|every|pro|je|par|por|al)\s+|\s*/\s*|\s+in\s+a\s+|\s+im\s+)"
+    r"(hours?|hr|h|days?|weeks?|wk|months?|mo|years?|yr|annum|quarters?|Stunde|Tag|Woche"
+    r"|Monat|Jahr|jour|mois|an|año|mes|día)\b"
+    r"|\s+(annually|yearly|monthly|weekly|daily|hourly|quarterly|annuali[sz]ed|annual"
+    r"|jährlich|monatlich|täglich)(?![\w])"
+    r"|\s+(p\.a\.)",
+    re.I,
+)
+_AGO = re.compile(r"\s+ago\b|\s+(?:vor|il\s+y\s+a)\b", re.I)
+_TOKEN = re.compile(r"[A-Za-z][\w'’-]*|\S")
+_LINK_AND = re.compile(r"\s+and\s+$|\s*(?:-|–|—|to|until|through)\s*$")
+_COMPARATIVE = re.compile(
+    r"\s+(?:more|less|fewer|as|larger|bigger|higher|lower|faster|slower|greater|smaller|the|"
+    r"over|cheaper|longer|[a-z]+er\b)",
+    re.I,
+)
+
+# Words after a number that are not the thing counted; scanning stops at them.
+_STOP = {
+    "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "as", "than", "that",
+    "which", "who", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
+    "would", "can", "could", "may", "might", "the", "a", "an", "this", "these", "those", "it",
+    "its", "their", "his", "her", "our", "your", "we", "they", "he", "she", "you", "i",
+    "per", "each", "every", "ago", "later", "earlier", "before", "after", "since", "until",
+    "into", "over", "under", "about", "between", "more", "less", "while", "when", "but", "if",
+    "so", "not", "do", "does", "did", "also", "just", "only", "up", "out", "off", "down",
+    "across", "through", "during", "like", "such", "all", "both", "there", "here", "then",
+}
+_NOT_PLURAL = {"is", "was", "has", "its", "this", "us", "as", "thus", "yes", "plus", "always",
+               "perhaps", "less", "unless", "across", "various", "numerous", "previous",
+               "famous", "serious", "obvious", "does", "alias", "bonus", "status", "gas"}
+# Words before a four-digit number that make it a year ("in 2009") even if a noun follows.
+_DATE_PREPS = {
+    "in", "by", "since", "from", "until", "till", "to", "and", "or", "of", "before", "after",
+    "during", "circa", "around", "early", "late", "mid", "year", "through", "between", "for",
+    "im", "seit", "bis", "ab", "vor", "nach", "en", "de", "depuis",
+}
+
+
+def _approx(text: str, start: int, for_date: bool) -> str:
+    """The qualifier just before a mention ('roughly', 'more than'), normalised, or ''."""
+    if start == 0 or not text[start - 1].isspace():
+        return ""
+    words = text[max(0, start - 24):start].lower().split()
+    for n in (2, 1):
+        if len(words) >= n:
+            key = " ".join(words[-n:])
+            if key in nb.APPROX:
+                found = nb.APPROX[key]
+                return "" if for_date and found not in nb.DATE_APPROX else found
+    return ""
+
+
+def _prev_word(text: str, start: int) -> str:
+    words = text[max(0, start - 16):start].lower().split()
+    return words[-1] if words else ""
+
+
+def _counted(text: str, end: int, value: float) -> str:
+    """The noun counted after a number, as a plural ('4,325 other listed companies' -> companies).
+
+    Rule: read at most five words after the number (skipping one leading 'of'), stopping at
+    punctuation or a function word; take the first word that looks plural (ends in -s). If
+    there is none and the count is one, take the first word not ending in -ly. Upper-case
+    acronyms keep their case (GPUs); other nouns are lower-cased.
+    """
+    words = []
+    for i, m in enumerate(_TOKEN.finditer(text, end, min(len(text), end + 80))):
+        tok = m.group()
+        if not tok[0].isalpha():
+            break
+        low = tok.lower()
+        if i == 0 and low == "of":
+            continue
+        if low in _STOP or len(words) >= 5:
+            break
+        words.append(tok)
+    for tok in words:
+        low = tok.lower()
+        if low.endswith("s") and len(low) > 2 and low not in _NOT_PLURAL and not low.endswith(
+            ("ss", "ous", "'s", "’s")
+        ):
+            return tok if tok[:-1].isupper() else low
+    if value == 1:
+        for tok in words:
+            if not tok.lower().endswith("ly"):
+                return nb.plural(tok if tok.isupper() else tok.lower())
+    return ""
+
+
+# --- dates -------------------------------------------------------------------------------
+
+
+def parse_base(base_date) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) of a base date given as date, Timestamp, 'YYYY[-MM[-DD]]' or None."""
+    if base_date is None or base_date == "" or (
+        isinstance(base_date, float) and math.isnan(base_date)
+    ):
+        return None, None, None
+    if isinstance(base_date, dt.datetime | dt.date | pd.Timestamp):
+        return base_date.year, base_date.month, base_date.day
+    parts = str(base_date).strip()[:10].split("-")
+    nums = [int(p) for p in parts if p.isdigit()]
+    nums += [None] * (3 - len(nums))
+    return nums[0], nums[1], nums[2]
+
+
+def _month_year(month: int, base) -> int | None:
+    """Year of a month named without one: the base year, or the year before when that would
+    put the month more than two months after the base ("April" seen from 2023-11 -> 2023,
+    "December" seen from 2024-01 -> 2023). News reports mostly look back."""
+    year, bmonth, _ = base
+    if year is None:
+        return None
+    if bmonth is None:
+        return year
+    return year if month <= bmonth + 2 else year - 1
+
+
+def _shift(base, unit: str, n: float) -> tuple[str, str]:
+    """Date `n` units before the base (n > 0 = past); returns (iso date, flag)."""
+    year, month, day = base
+    n = round(n)
+    if unit in ("hour", "minute", "second"):
+        if day is None:
+            return "", FLAG_UNRESOLVED
+        when = dt.date(year, month, day) - dt.timedelta(days=(n if unit == "hour" else 0) // 24)
+        return when.isoformat(), FLAG_RELATIVE
+    if unit in ("day", "week"):
+        if day is None:
+            return "", FLAG_UNRESOLVED
+        days = n * (7 if unit == "week" else 1)
+        return (dt.date(year, month, day) - dt.timedelta(days=days)).isoformat(), FLAG_RELATIVE
+    if unit in ("month", "quarter"):
+        if month is None:
+            return "", FLAG_UNRESOLVED
+        idx = year * 12 + month - 1 - n * (3 if unit == "quarter" else 1)
+        return f"{idx // 12:04d}-{idx % 12 + 1:02d}", FLAG_RELATIVE
+    if year is None:
+        return "", FLAG_UNRESOLVED
+    years = n * {"year": 1, "decade": 10, "century": 100}.get(unit, 1)
+    return f"{year - years:04d}", FLAG_RELATIVE
+
+
+def _relative(word: str, base) -> tuple[str, str]:
+    """'last year' / 'next week' / 'yesterday' against a base date."""
+    w = word.lower().split()
+    year, month, day = base
+    if w[0] in ("yesterday", "tomorrow"):
+        if day is None:
+            return "", FLAG_UNRESOLVED
+        step = -1 if w[0] == "yesterday" else 1
+        return (dt.date(year, month, day) + dt.timedelta(days=step)).isoformat(), FLAG_RELATIVE
+    step = {"last": -1, "previous": -1, "this": 0, "next": 1}[w[0]]
+    unit = w[-1]
+    if unit == "week":
+        if day is None:
+            return "", FLAG_UNRESOLVED
+        iso = (dt.date(year, month, day) + dt.timedelta(weeks=step)).isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}", FLAG_RELATIVE
+    if unit in ("month", "quarter"):
+        if month is None:
+            return "", FLAG_UNRESOLVED
+        if unit == "quarter":
+            q = (year * 4 + (month - 1) // 3) + step
+            return f"{q // 4:04d}-Q{q % 4 + 1}", FLAG_RELATIVE
+        idx = year * 12 + month - 1 + step
+        return f"{idx // 12:04d}-{idx % 12 + 1:02d}", FLAG_RELATIVE
+    if year is None:
+        return "", FLAG_UNRESOLVED
+    return f"{year + step:04d}", FLAG_RELATIVE
+
+
+def _ymd(year, month, day) -> str:
+    if month is None:
+        return f"{year:04d}"
+    return f"{year:04d}-{month:02d}" if day is None else f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _month_number(word: str) -> int:
+    return nb.MONTHS[word.rstrip(".").lower()]
+
+
+def _date_of(m: re.Match, base) -> tuple[str, str] | None:
+    """(date, flag) for a match of one of the date alternatives, or None to drop it."""
+    g = m.groupdict()
+    if g["dmy_m"] or g["mdy_m"]:
+        mon_word = g["dmy_m"] or g["mdy_m"]
+        day = g["dmy_d"] or g["mdy_d"]
+        year = g["dmy_y"] or g["mdy_y"]
+        if not day and not year and (mon_word.rstrip(".") in ("May", "March") or len(
+            mon_word.rstrip(".")) <= 4 and mon_word not in ("June", "July")
+        ):
+            return None  # "may", "march", "Jan" alone are too often words or names
+        month = _month_number(mon_word)
+        day = int(day) if day else None
+        if day is not None and not 1 <= day <= 31:
+            return None
+        if year:
+            return _ymd(int(year), month, day), ""
+        y = _month_year(month, base)
+        return (_ymd(y, month, day), FLAG_YEAR_FROM_BASE) if y else ("", FLAG_UNRESOLVED)
+    if g["mod"] is not None:
+        mod = g["mod"].lower()
+        year = int(g["mod_y"])
+        if g["mod_m"]:
+            return _ymd(year, _month_number(g["mod_m"]), None), ""
+        if "half" in mod:
+            return f"{year}-H{1 if 'first' in mod else 2}", ""
+        if "quarter" in mod:
+            n = ["first", "second", "third", "fourth"].index(next(
+                w for w in ("first", "second", "third", "fourth") if w in mod)) + 1
+            return f"{year}-Q{n}", ""
+        if "end" in mod or "close" in mod:
+            return f"{year}-12", ""
+        if "start" in mod or "beginning" in mod:
+            return f"{year}-01", ""
+        if mod.startswith("early"):
+            return f"{year}-H1", ""
+        if mod.startswith("late"):
+            return f"{year}-H2", ""
+        return f"{year}", ""
+    if g["q"]:
+        if g["q"] == "H" and g["q_n"] not in "12":
+            return None
+        flag = FLAG_FISCAL if g["q_cal"] == "FY" else ""
+        if g["q_y"]:
+            y = int(g["q_y"])
+            y = y + 2000 if y < 100 else y
+        else:
+            y, flag = base[0], FLAG_YEAR_FROM_BASE
+            if y is None:
+                return "", FLAG_UNRESOLVED
+        return f"{y}-{g['q']}{g['q_n']}", flag
+    if g["fy"]:
+        y = int(g["fy_y"])
+        y = y + 2000 if y < 100 else y
+        return f"{y}", FLAG_FISCAL if g["fy"] == "FY" else ""
+    if g["dec"]:
+        return g["dec"][:3] + "X", ""
+    if g["dec2"]:
+        return "19" + g["dec2"][0] + "X", ""
+    if g["iso"]:
+        return g["iso"], ""
+    if g["rel"]:
+        return _relative(g["rel"], base)
+    return None
+
+
+# --- reading one quantity match ----------------------------------------------------------
+
+
+def _scale_of(s: str | None) -> float:
+    if not s:
+        return 1.0
+    key = s.strip(" \u00a0-").lower()
+    if key.startswith("hundred") and key != "hundred":
+        return 100.0 * nb.SCALES[key.split()[-1]]
+    return nb.SCALES.get(key, nb.SCALES.get(key.rstrip("."), 1.0))
+
+
+def _number(digits: str | None, words: str | None, style: str) -> tuple[float, bool]:
+    if digits is not None:
+        return nb.read_digits(digits, style)
+    w = words.lower()
+    if w in ("a", "one"):
+        return 1.0, False
+    return nb.read_words(w), False
+
+
+def _currency(cur: str | None) -> str:
+    if not cur:
+        return ""
+    key = " ".join(cur.split()).lower()
+    if key in nb.CURRENCY_SYMBOLS:
+        return nb.CURRENCY_SYMBOLS[key]
+    if key.upper() in nb.CURRENCY_CODES:
+        return "CNY" if key.upper() == "RMB" else key.upper()
+    return nb.CURRENCY_WORDS.get(key, "")
+
+
+def _time_unit(tu: str) -> tuple[str, float]:
+    """('month', factor) for a time-unit word; decades/centuries in years, quarters in months."""
+    unit = nb.TIME_UNITS[tu.strip(" -").lower()]
+    if unit in nb.TIME_IN_YEARS:
+        return "year", nb.TIME_IN_YEARS[unit]
+    if unit in nb.TIME_IN_MONTHS:
+        return "month", nb.TIME_IN_MONTHS[unit]
+    return unit, 1.0
+
+
+NAN = math.nan
+
+
+def _extract_rows(text: str, lang: str | None, base_date) -> list[tuple]:
+    """Scan text once; return row tuples in COLUMNS order up to 'ambiguous' (no sentence)."""
+    style = nb.decimal_style(lang)
+    base = parse_base(base_date)
+    rows: list[tuple] = []
+    last_end = 0
+    between_row = -1  # index of a date row preceded by "between", awaiting "and <date>"
+    n = len(text)
+    for m in _master(style).finditer(text):
+        s, e = m.span()
+        if s < last_end:
+            continue
+        kind_group = m.lastgroup
+        if kind_group in ("skip", "name"):
+            last_end = e
+            continue
+        g = m.groupdict()
+        if kind_group == "qty" or g["qty"] is not None:
+            row = _read_quantity(text, m, g, style, base)
+            if row is None:
+                continue
+        else:
+            row = _read_other(text, m, g, base)
+            if row is None:
+                continue
+        # date ranges: "between the end of 2024 and 2025", "2020 to 2023"
+        if row[3] == "date" and rows and rows[-1][3] == "date" and row[10] and rows[-1][10]:
+            prev = rows[-1]
+            gap = text[prev[1]:row[0]]
+            link = _LINK_AND.match(gap) if len(gap) < 12 else None
+            if link and (not gap.strip().startswith("and") or between_row == len(rows) - 1):
+                merged = (prev[0], row[1], text[prev[0]:row[1]], "date", NAN, NAN, NAN, "",
+                          "", prev[9], f"{prev[10]}/{row[10]}", NAN, NAN,
+                          prev[13] or row[13], False)
+                rows[-1] = merged
+                last_end = max(e, row[1])
+                between_row = -1
+                continue
+        if row[3] == "date" and _prev_word(text, row[0]) == "between":
+            between_row = len(rows)
+        rows.append(row)
+        last_end = max(e, row[1])
+    del n
+    return rows
+
+
+def _read_other(text: str, m: re.Match, g: dict, base) -> tuple | None:
+    """Rows for the date alternatives and the word forms (minute-long, doubled, twice...)."""
+    s, e = m.span()
+    if g["long"]:
+        unit, factor = _time_unit(g["long"])
+        return (s, e, text[s:e], "duration", factor, NAN, NAN, unit, "", "", "", NAN, NAN, "",
+                False)
+    if g["mverb"]:
+        v = nb.MULTIPLY_VERBS[g["mverb"].lower()]
+        return (s, e, text[s:e], "other", v, NAN, NAN, "x", "", "", "", NAN, NAN, "", False)
+    if g["times"]:
+        word = g["times"].lower()
+        v = {"once": 1.0, "twice": 2.0, "thrice": 3.0}[word]
+        if _COMPARATIVE.match(text, e) and word != "once":
+            return (s, e, text[s:e], "other", v, NAN, NAN, "x", "", "", "", NAN, NAN, "", False)
+        return (s, e, text[s:e], "count", v, NAN, NAN, "times", "", _approx(text, s, False), "",
+                NAN, NAN, "", False)
+    if g["bare"]:
+        return _bare_rows(text, m)
+    found = _date_of(m, base)
+    if found is None:
+        return None
+    date, flag = found
+    return (s, e, text[s:e], "date", NAN, NAN, NAN, "", "", _approx(text, s, True), date, NAN,
+            NAN, flag, False)
+
+
+def _bare_rows(text: str, m: re.Match) -> tuple:
+    """'for weeks or months': the first unit as one row; the second is found by a rescan."""
+    s = m.start()
+    word = re.match(r"\w+", text[s:]).group()
+    unit, _ = _time_unit(word)
+    return (s, s + len(word), word, "duration", NAN, NAN, NAN, unit, "", "", "", NAN, NAN, "",
+            False)
+
+
+_BARE_NEXT = re.compile(r"\s+(?:or|and|to)\s+(hours|days|weeks|months|years|decades)\b", re.I)
+
+
+def _read_quantity(text: str, m: re.Match, g: dict, style: str, base) -> tuple | None:
+    """Read one number-based match into a row, or None when it is not a quantity."""
+    s = m.start("cur1") if g["cur1"] is not None else m.start(
+        next(k for k in ("d1", "w1", "v1", "f1", "g1") if g[k] is not None))
+    e = m.end()
+    d1 = g["d1"]
+    if d1 is not None and len(d1) > 15 and d1.isdigit():
+        return None  # an identifier, not an amount
+    ambiguous = False
+    low = high = NAN
+    mult = _scale_of(g["s1"])
+    value = NAN
+    unit = per = date = flag = ""
+    of = NAN
+    # --- the number (or band) itself
+    if g["v1"] is not None:
+        vague = " ".join(g["v1"].lower().split())
+        if vague.startswith("a couple"):
+            value = 2.0
+        elif vague in nb.VAGUE:
+            low, high = nb.VAGUE[vague]
+        else:
+            parts = vague.split(" of ")
+            p = nb.POWERS[parts[0]] * (nb.SCALES[parts[1].rstrip("s")] if len(parts) > 1 else 1)
+            low, high = p, 10 * p
+        if mult != 1.0:
+            low, high = low * mult, high * mult
+    elif g["f1"] is not None:
+        value = nb.FRACTIONS[" ".join(g["f1"].lower().split())]
+    elif g["g1"] is not None:
+        digits = nb.FIGURES[g["g1"].lower().split("-")[0]]
+        low, high = 10.0 ** (digits - 1), 10.0**digits - 1
+    else:
+        value, ambiguous = _number(d1, g["w1"], style)
+        value *= mult
+        if g["link"] is not None:
+            second, amb2 = _number(g["d2"], g["w2"], style)
+            ambiguous = ambiguous or amb2
+            mult2 = _scale_of(g["s2"])
+            if g["s2"] and not g["s1"]:
+                mult = mult2  # "$3 to $4.5 billion": the scale word is shared
+                value *= mult2
+            low, high, value = value, second * mult2, NAN
+    if ambiguous:
+        value = low = high = NAN
+    cur = _currency(g["cur1"] or g["cur2"] or g["cur3"])
+    approx = _approx(text, s, False)
+    # --- the kind
+    if cur:
+        kind, unit = "money", cur
+    elif g["pct"] is not None:
+        kind = "percent"
+        unit = "pp" if re.search(r"point|pp|punkte", g["pct"], re.I) else "percent"
+    elif g["f1"] is not None:
+        kind, unit, value = "percent", "percent", value * 100
+    elif g["mult"] is not None:
+        if g["mult"].strip() == "times" and not _COMPARATIVE.match(text, e) and g["link"] is None:
+            kind, unit = "count", "times"
+        else:
+            kind, unit = "other", "x"
+    elif g["tu"] is not None:
+        tunit, factor = _time_unit(g["tu"])
+        ago = _AGO.match(text, e)
+        if ago:
+            e = ago.end()
+            date, flag = _shift(base, tunit, value) if base[0] else ("", FLAG_UNRESOLVED)
+            return (s, e, text[s:e], "date", NAN, NAN, NAN, "", "", approx, date, NAN, NAN, flag,
+                    ambiguous)
+        kind, unit = "duration", tunit
+        value, low, high = value * factor, low * factor, high * factor
+    elif g["ou"] is not None:
+        kind, unit = "other", g["ou"].strip()
+    else:
+        kind = "count"
+        year_like = (
+            d1 is not None and len(d1) == 4 and d1.isdigit() and 1500 <= int(d1) <= 2199
+            and g["s1"] is None and g["of"] is None
+        )
+        if year_like and g["link"] is not None:
+            d2 = g["d2"] or ""
+            if len(d2) == 2 and d2.isdigit():
+                d2 = d1[:2] + d2  # "2023-24"
+            if len(d2) == 4 and d2.isdigit() and int(d2) >= int(d1):
+                return (s, e, text[s:e], "date", NAN, NAN, NAN, "", "", approx, f"{d1}/{d2}",
+                        NAN, NAN, "", False)
+        elif year_like:
+            if _prev_word(text, s) in _DATE_PREPS or not _counted(text, e, 2.0):
+                return (s, e, text[s:e], "date", NAN, NAN, NAN, "", "",
+                        approx if approx in nb.DATE_APPROX else "", d1, NAN, NAN, "", False)
+        if g["of"] is not None:
+            of_text = g["of"]
+            of = (nb.read_digits(of_text, style)[0] if of_text[0].isdigit()
+                  else nb.read_words(of_text))
+        unit = _counted(text, e, value)
+        if not unit and d1 is None and g["w1"] is None and _prev_word(text, s) in nb.MONEY_VERBS:
+            kind = "money"  # "raise trillions": money, currency not stated
+    # --- rate period
+    p = _PER.match(text, e)
+    if p and kind != "date":
+        word = (p.group(1) or p.group(2) or "year").lower().rstrip("s")
+        word = "year" if word == "p.a." else word
+        per = nb.PERIODS.get(word, nb.TIME_UNITS.get(word, ""))
+        if per:
+            e = p.end()
+    if not math.isnan(low) and low == high:
+        value, low, high = low, NAN, NAN
+    return (s, e, text[s:e], kind, value, low, high, unit, per, approx, date, of, mult, flag,
+            ambiguous)
+
+
+def _sentence_cols(text: str, rows: list[tuple]) -> tuple[list, list, list]:
+    """Sentence text and offsets per row, by bisect over the precomputed sentence spans."""
+    spans = sentences.spans(text)
+    starts = [a for a, _ in spans]
+    out_s, out_a, out_b = [], [], []
+    cache: dict[int, str] = {}
+    for row in rows:
+        s, e = row[0], row[1]
+        i = bisect.bisect_right(starts, s) - 1
+        if i >= 0 and spans[i][1] >= e:
+            a, b = spans[i]
+        else:
+            a, b = sentences.around(text, s, e, cache=[])
+        if b - a > MAX_SENTENCE:
+            a2, b2 = max(a, s - WINDOW), min(b, e + WINDOW)
+            out_s.append(text[a2:b2])
+        else:
+            if i not in cache or cache[i][0] != (a, b):
+                cache[i] = ((a, b), text[a:b])
+            out_s.append(cache[i][1])
+        out_a.append(a)
+        out_b.append(b)
+    return out_s, out_a, out_b
+
+
+def _frame(rows: list[tuple], text: str) -> pd.DataFrame:
+    """Rows (COLUMNS order without sentence) -> typed frame with the sentence columns."""
+    cols = COLUMNS[:15]
+    df = pd.DataFrame.from_records(rows, columns=cols) if rows else pd.DataFrame(columns=cols)
+    sent, a, b = _sentence_cols(text, rows)
+    df["sentence"] = sent
+    df["sentence_start"] = a
+    df["sentence_end"] = b
+    return _typed(df)
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    for col in ("start", "end", "sentence_start", "sentence_end"):
+        df[col] = df[col].astype("int64")
+    for col in ("value", "low", "high", "of", "multiplier"):
+        df[col] = df[col].astype("float64")
+    for col in ("surface", "unit", "per", "approx", "date", "date_flag", "sentence"):
+        df[col] = df[col].astype(object)
+    df["kind"] = pd.Categorical(df["kind"], categories=KINDS)
+    df["ambiguous"] = df["ambiguous"].astype(bool)
+    return df
+
+
+def extract(text: str, *, lang: str | None = "en", base_date=None) -> pd.DataFrame:
+    """One row per quantitative mention in `text`, in text order (see COLUMNS).
+
+    lang sets the decimal mark ("en": 1,234.5; "de"/"fr"/...: 1.234,5); lang=None means
+    unknown, and a lone separator before three digits ("1.234") is then flagged ambiguous
+    with value NaN. base_date (date, 'YYYY', 'YYYY-MM', 'YYYY-MM-DD' or None) resolves
+    relative dates and months without a year; without it they are flagged 'unresolved'.
+    """
+    rows = _expand_bare(text, _extract_rows(text, lang, base_date))
+    return _frame(rows, text)
+
+
+def _expand_bare(text: str, rows: list[tuple]) -> list[tuple]:
+    """Add the second unit of 'weeks or months' as its own row."""
+    out = []
+    for row in rows:
+        out.append(row)
+        if row[3] == "duration" and math.isnan(row[4]) and math.isnan(row[5]) and row[7]:
+            nxt = _BARE_NEXT.match(text, row[1])
+            if nxt:
+                unit, _ = _time_unit(nxt.group(1))
+                a, b = nxt.span(1)
+                out.append((a, b, text[a:b], "duration", NAN, NAN, NAN, unit, "", "", "", NAN,
+                            NAN, "", False))
+    return out
+
+
+def for_corpus(corpus) -> pd.DataFrame:
+    """Quantities of every paragraph of a corpus, offsets into corpus.texts[article].
+
+    Adds article, paragraph (ordinal) and is_boilerplate (paragraph kind 'boilerplate');
+    base_date is the article's published date when it has month or day precision, lang its
+    language. Rows are ordered by article then start.
+    """
+    arts = corpus.articles.set_index("id")
+    frames = []
+    for article, paras in corpus.paragraphs.groupby("article", sort=True, observed=True):
+        text = corpus.texts[article]
+        info = arts.loc[article] if article in arts.index else None
+        lang = (info.get("language") or None) if info is not None else None
+        published = (info.get("published") or "") if info is not None else ""
+        precision = (info.get("date_precision") or "") if info is not None else ""
+        if precision and precision not in ("day", "month"):
+            published = ""
+        elif not precision and len(str(published)) < 7:
+            published = ""
+        rows: list[tuple] = []
+        meta: list[tuple] = []
+        for p in paras.itertuples(index=False):
+            par_rows = _expand_bare(p.text, _extract_rows(p.text, lang, published or None))
+            for r in par_rows:
+                rows.append((r[0] + p.start, r[1] + p.start) + r[2:])
+                meta.append((p.ordinal, str(p.kind) == "boilerplate"))
+        df = _frame(rows, text)
+        df.insert(0, "article", article)
+        df.insert(1, "paragraph", [m[0] for m in meta])
+        df["is_boilerplate"] = [m[1] for m in meta]
+        frames.append(df)
+    if not frames:
+        empty = _frame([], "")
+        empty.insert(0, "article", pd.Series(dtype=object))
+        empty.insert(1, "paragraph", pd.Series(dtype="int64"))
+        empty["is_boilerplate"] = pd.Series(dtype=bool)
+        return empty
+    out = pd.concat(frames, ignore_index=True)
+    out = out.sort_values(["article", "start"], kind="stable", ignore_index=True)
+    out["paragraph"] = out["paragraph"].astype("int64")
+    out["is_boilerplate"] = out["is_boilerplate"].astype(bool)
+    out["kind"] = pd.Categorical(out["kind"], categories=KINDS)
+    return out
