@@ -1,0 +1,590 @@
+"""Who says each number or claim, how sure the text is about it, and a timeline of dates.
+
+A *claim* is a sentence that holds a quantity (from the quantities frame) or a claim cue:
+a reporting or assertion verb (``REPORTING_VERBS``), a hedge (``HEDGES``), a speculative
+cue (``SPECULATIVE``) or an explicit source (an X handle, "according to ...").
+
+Attribution (who says it), first rule that applies:
+
+1. **In the sentence**: an X handle (``@name``); else a named person as the subject of a
+   reporting verb ("Sam Altman said"), not a passive ("Altman is said to" names the topic,
+   not the source); else "according to <source>"; else a described group or report as the
+   subject of a reporting verb ("multiple people close to the company said", "a report
+   claims", "estimates say", "economists say"); else "citing <source>".
+   A source that is only a back-reference ("the report", "this report", "the source")
+   resolves to the most recent named source (handle or person) earlier in the article, or
+   failing that the most recent source of any kind, or else stays "the report".
+2. **List items** under a paragraph that ends with ":" and has a source carry that source
+   (the bullets of "The report, shared by researcher @kimmonismus on X, outlines ...:").
+3. **Within a paragraph** opened by "According to <source>, ...", later sentences carry
+   that source.
+4. **Hearsay**: a sentence with a hearsay hedge ("reportedly", "allegedly", "is said to",
+   ``HEARSAY``) and no source of its own carries the most recent source in the article.
+5. Otherwise the article's own voice: attribution ``"article"``.
+
+Certainty grade (an ordered Categorical, from most to least certain):
+
+* ``stated``: the article's own voice, no hedge;
+* ``attributed``: a named or described source, no hedge (attribution verbs such as "said",
+  "indicates", "announced" are not hedges);
+* ``hedged``: at least one ``HEDGES`` cue ("reportedly", "claims", "according to",
+  "suggests", "appears to", "likely", "perceived", "if accurate", ...);
+* ``speculative``: at least one ``SPECULATIVE`` cue, conditional or modal future ("if ...",
+  "could", "may", "might", "would", "potentially", "expected to"); wins over ``hedged``.
+
+``hedges`` lists every hedge and speculative cue found, in text order.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from analysis import sentences
+
+# ---------------------------------------------------------------- lexicons
+
+GRADES = ["stated", "attributed", "hedged", "speculative"]
+ATTRIBUTION_KINDS = ["article", "handle", "person", "group", "report"]
+# How an attribution was found (see the module docstring, rules 1-5).
+ATTRIBUTION_VIA = ["sentence", "back_reference", "list", "paragraph", "hearsay", "article"]
+
+# Verbs that report or assert what a source says; the words before one are its subject.
+REPORTING_VERBS = [
+    "say", "says", "said", "saying", "told", "tells", "state", "states", "stated",
+    "announce", "announces", "announced", "confirm", "confirms", "confirmed",
+    "reports", "reported", "indicate", "indicates", "indicated",
+    "suggest", "suggests", "suggested", "claim", "claims", "claimed",
+    "reveal", "reveals", "revealed", "argue", "argues", "argued", "believe", "believes",
+    "estimates", "estimated", "shared", "noted", "write", "writes", "wrote",
+    "warn", "warns", "warned", "outlines", "outlined", "show", "shows", "showed",
+]
+# Verbs of speaking proper: only these make a bare organisation name a source.
+SPEAKING_VERBS = {"say", "says", "said", "told", "stated", "states", "announced", "announces",
+                  "confirmed", "confirms", "reported", "wrote", "argued", "claims", "claimed",
+                  "noted", "warned"}
+# Hedge cues: the text does not vouch for what follows. Phrases before single words.
+HEDGES = [
+    "is said to", "are said to", "was said to", "were said to", "said to",
+    "according to", "estimates say", "estimates suggest", "if accurate", "if true", "if confirmed",
+    "appears to", "appear to", "appeared to", "seems to", "seem to", "believed to", "thought to",
+    "reportedly", "reported", "allegedly", "alleged", "purportedly", "supposedly", "apparently",
+    "claims", "claim", "claimed", "unverified", "unconfirmed", "rumored", "rumoured", "rumors",
+    "rumours", "speculation", "suggests", "suggest", "suggested", "appears", "seems",
+    "likely", "unlikely", "probably", "perceived", "perceives", "perception",
+]
+# Hedges that pass a claim on from someone else: a sentence with one of these and no
+# source of its own carries the article's most recent source (rule 4).
+HEARSAY = {"is said to", "are said to", "was said to", "were said to", "said to", "reportedly",
+           "reported", "allegedly", "alleged", "purportedly", "supposedly"}
+# Speculative cues: conditional, modal or forecast; "if" is not counted inside the hedge
+# phrases "if accurate/true/confirmed" nor in "as if".
+SPECULATIVE = [
+    "expected to", "projected to", "poised to", "forecast to", "set to",
+    "could", "may", "might", "would", "potentially", "possibly", "anticipated", "if",
+]
+# Uses of cue words that are not hedges or speculation: a cue inside one of these is ignored.
+NOT_CUES = [
+    r"\b(?:these|those|such)\s+claims?\b",                 # the article naming claims
+    r"\bas\s+if\b",                                       # a simile
+    r"\bmost\s+likely\s+to\b",                            # "best suited to"
+    r",\s*if\s+(?!accurate|true|confirmed)\w+(?:\s+\w+)?\s*,",  # concessive ", if unsurprising,"
+    r"\b(?:know|tell\s+us|see|ask|asked|wonder|check|sure)\s+if\b",  # "if" meaning "whether"
+]
+# Head nouns of described sources.
+GROUP_NOUNS = [
+    "people", "persons", "sources", "insiders", "employees", "staff", "researchers",
+    "researcher", "engineers", "scientists", "analysts", "analyst", "experts", "economists",
+    "officials", "executives", "observers", "critics", "investors", "accounts", "members",
+    "spokesperson", "spokesman", "spokeswoman", "company", "firm", "startup", "board",
+]
+REPORT_NOUNS = [
+    "report", "reports", "estimates", "estimate", "study", "studies", "survey", "data",
+    "analysis", "documents", "document", "memo", "filing", "leak", "post", "posts",
+    "discussions", "figures", "reporting",
+]
+# A back-reference to a source already named (rule 1).
+BACK_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:report|source)(?:['’]s)?\b", re.I)
+# Titles that may precede a person's name.
+TITLES = {"ceo", "cto", "cfo", "coo", "president", "chairman", "chair", "founder", "co-founder",
+          "cofounder", "researcher", "analyst", "dr", "dr.", "mr", "mr.", "ms", "ms.", "mrs",
+          "mrs.", "prof", "prof.", "professor", "executive", "chief", "scientist", "engineer"}
+# Words that open a clause and are not part of its subject ("as economists say").
+_LEADING = {"as", "and", "but", "so", "while", "because", "that", "which", "who", "also",
+            "however", "then", "when", "what", "how", "why", "where", "though", "although",
+            "since", "if", "yet", "even", "now", "here", "there", "still"}
+# Auxiliaries and adverbs between a subject and its reporting verb ("have shared").
+_BETWEEN = {"have", "has", "had", "also", "reportedly", "publicly", "previously", "recently",
+            "repeatedly", "often", "all", "both", "further", "already", "openly", "privately",
+            "once", "again", "now", "do", "does", "did", "will", "would", "could", "may", "might"}
+_PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
+_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "multiple", "several",
+                "many", "some", "two", "three", "four", "five", "numerous", "other", "most", "recent"}
+# Subjects that are the article talking about itself or its topic, not a source.
+_NOT_SOURCES = {"it", "this", "that", "these", "those", "they", "he", "she", "we", "i", "you",
+                "which", "who", "there", "its", "his", "her", "their", "our"}
+
+# Topic keyword families: the one place that says which words make a sentence about what.
+# A sentence's subject is the family with most keyword hits (ties: this order), else "other".
+TOPICS: dict[str, list[str]] = {
+    "chatgpt/llm": [
+        "chatgpt", "gpt", "gpt-3", "gpt-4", "gpt-4o", "gpt-4 turbo", "gpts", "llm", "llms",
+        "large language model", "large language models", "language model", "language models",
+        "spud", "chatbot", "claude", "gemini", "conversational ai", "prompt", "prompts",
+    ],
+    "sora/video": [
+        "sora", "video", "videos", "dall-e", "text-to-video", "video generation", "visual",
+        "image generation", "media synthesis", "filmmakers",
+    ],
+    "research": [
+        "research", "researcher", "researchers", "world-model", "world model", "world models",
+        "world-models", "robotics", "robot", "robots", "agi", "artificial general intelligence",
+        "scientific", "science", "scientists", "breakthrough", "breakthroughs", "safety",
+    ],
+    "finance": [
+        "revenue", "revenues", "money", "capital", "ipo", "funding", "burn rate", "burn rates",
+        "profit", "profits", "run-rate", "investment", "monetizable", "commercial", "financial",
+        "cost", "costs", "expensive", "spends", "$", "billion", "publicly listed",
+    ],
+    "talent": [
+        "talent", "employee", "employees", "staff", "exodus", "attrition", "departure",
+        "departures", "brain drain", "hire", "hiring", "leaving", "fired", "expertise",
+    ],
+    "compute": [
+        "compute", "gpu", "gpus", "h100", "h100s", "datacenter", "datacenters", "data center",
+        "data centers", "chips", "semiconductor", "computational", "infrastructure", "cluster",
+        "clusters", "flop", "inference", "computing",
+    ],
+}
+OTHER_TOPIC = "other"
+
+
+def _phrase_pattern(words: list[str]) -> re.Pattern:
+    """One case-insensitive regex for a list of words/phrases, longest first, whole words."""
+    parts = []
+    for w in sorted(set(words), key=lambda s: (-len(s), s)):
+        p = re.escape(w).replace(r"\ ", r"\s+")
+        if w[:1].isalnum():
+            p = r"(?<![\w-])" + p
+        if w[-1:].isalnum():
+            p = p + r"(?![\w-])"
+        parts.append(p)
+    return re.compile("|".join(parts), re.I)
+
+
+_TOPIC_RE = {topic: _phrase_pattern(words) for topic, words in TOPICS.items()}
+_HEDGE_RE = _phrase_pattern(HEDGES)
+_SPEC_RE = _phrase_pattern(SPECULATIVE)
+_VERB_RE = _phrase_pattern(REPORTING_VERBS)
+_HANDLE_RE = re.compile(r"(?<![\w@/.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+_ACCORDING_RE = re.compile(r"\baccording\s+to\s+", re.I)
+_CITING_RE = re.compile(r"\bciting\s+", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]“”\"—–]|\s-\s|[.!?]\s")
+_NOT_CUES_RE = re.compile("|".join(f"(?:{p})" for p in NOT_CUES), re.I)
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
+
+
+# ---------------------------------------------------------------- topics
+
+
+def topics_of(sentence: str) -> list[str]:
+    """Every topic family with at least one keyword in the sentence, in TOPICS order."""
+    return [t for t, rx in _TOPIC_RE.items() if rx.search(sentence)]
+
+
+def topic_of(sentence: str) -> str:
+    """The sentence's main topic: most keyword hits, ties in TOPICS order; else "other"."""
+    counts = {t: len(rx.findall(sentence)) for t, rx in _TOPIC_RE.items()}
+    best = max(counts.values(), default=0)
+    if best == 0:
+        return OTHER_TOPIC
+    return next(t for t, n in counts.items() if n == best)
+
+
+# ---------------------------------------------------------------- hedges and grade
+
+
+def hedges_of(sentence: str) -> list[str]:
+    """Hedge and speculative cues in the sentence, lower-cased, in text order."""
+    excluded = [m.span() for m in _NOT_CUES_RE.finditer(sentence)]
+    found: list[tuple[int, int, str]] = []
+    for rx in (_HEDGE_RE, _SPEC_RE):
+        for m in rx.finditer(sentence):
+            if any(a < m.end() and m.start() < b for a, b, _ in found):
+                continue
+            if any(a <= m.start() and m.end() <= b for a, b in excluded):
+                continue
+            cue = _norm(m.group())
+            if cue == "may" and _is_month_may(sentence, m):
+                continue
+            found.append((m.start(), m.end(), cue))
+    return [cue for _, _, cue in sorted(found)]
+
+
+def _is_month_may(sentence: str, m: re.Match) -> bool:
+    """ "May" the month: capitalised mid-sentence, or next to a day or a year."""
+    after = sentence[m.end():m.end() + 6]
+    before = sentence[max(0, m.start() - 4):m.start()]
+    return bool(re.match(r"\s*\d", after) or re.search(r"\d\s*$", before)
+                or (m.group() == "May" and m.start() > 0))
+
+
+def grade_of(hedges: list[str], attribution_kind: str) -> str:
+    """The certainty grade of a sentence from its cues and its source (module docstring)."""
+    spec = {_norm(s) for s in SPECULATIVE}
+    if any(h in spec for h in hedges):
+        return "speculative"
+    if hedges:
+        return "hedged"
+    if attribution_kind != "article":
+        return "attributed"
+    return "stated"
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.lower())
+
+
+# ---------------------------------------------------------------- attribution in one sentence
+
+
+def source_in(sentence: str) -> tuple[str, str] | None:
+    """The explicit source of one sentence as (attribution, kind), or None.
+
+    Back-references come back as themselves ("the report", kind "report"); ``attribute``
+    resolves them against the article's earlier sources.
+    """
+    handle = _HANDLE_RE.search(sentence)
+    if handle:
+        return handle.group(), "handle"
+    subjects = [s for s in (_subject(sentence, m) for m in _VERB_RE.finditer(sentence)) if s]
+    people = [s for s in subjects if s[1] == "person"]
+    if people:
+        return people[0]
+    according = _ACCORDING_RE.search(sentence)
+    if according:
+        found = _classify(_noun_phrase(sentence, according.end()))
+        if found:
+            return found
+    if subjects:
+        return subjects[0]
+    citing = _CITING_RE.search(sentence)
+    if citing:
+        found = _classify(_noun_phrase(sentence, citing.end()))
+        if found:
+            return found
+    back = BACK_REFERENCE.search(sentence)
+    if back:
+        return _lower_first(re.sub(r"['’]s$", "", back.group())), "report"
+    return None
+
+
+def is_back_reference(attribution: str) -> bool:
+    """True for "the report", "this source", ...: a pointer to a source named earlier."""
+    return bool(BACK_REFERENCE.fullmatch(attribution))
+
+
+def _subject(sentence: str, verb: re.Match) -> tuple[str, str] | None:
+    """The source that is the subject of a reporting verb, if the words before it are one."""
+    after = sentence[verb.end():verb.end() + 4]
+    if verb.group().lower() == "said" and re.match(r"\s+to\b", after):
+        return None
+    before = sentence[:verb.start()]
+    clauses = _CLAUSE_BREAK.split(before)
+    while clauses and not clauses[-1].strip():
+        clauses.pop()
+    # "A report, citing internal sources, claims": skip a participle clause to its subject.
+    while len(clauses) > 1 and re.match(r"\s*(citing|including|according|based|shared|who|which)\b",
+                                        clauses[-1], re.I):
+        clauses.pop()
+        if clauses and not clauses[-1].strip():
+            clauses.pop()
+    words = clauses[-1].split() if clauses else []
+    while words and (words[-1].lower() in _BETWEEN or words[-1].lower().endswith("ly")):
+        words.pop()
+    if words and words[-1].lower() in _PASSIVE:
+        return None
+    while words and words[0].lower() in _LEADING:
+        words.pop(0)
+    if not words or len(words) > 8:
+        return None
+    found = _classify(" ".join(words))
+    if found is None and len(words) == 1 and _NAME_WORD.fullmatch(words[0]) \
+            and verb.group().lower() in SPEAKING_VERBS \
+            and words[0].lower() not in _DETERMINERS | _NOT_SOURCES | _LEADING:
+        return words[0], "group"  # an organisation: "OpenAI announced", "Google said"
+    return found
+
+
+def _noun_phrase(sentence: str, start: int) -> str:
+    """The words from start to the next clause break, at most eight."""
+    rest = _CLAUSE_BREAK.split(sentence[start:], maxsplit=1)[0]
+    rest = re.split(r"\s+(?:that|who|which|is|are|was|were|has|have|had)\s", rest, maxsplit=1)[0]
+    return " ".join(rest.rstrip(".!?").split()[:8])
+
+
+def _classify(phrase: str) -> tuple[str, str] | None:
+    """(attribution, kind) of a subject phrase, or None if it names no source."""
+    words = phrase.split()
+    if not words:
+        return None
+    if words[0].lower() in _NOT_SOURCES and not BACK_REFERENCE.fullmatch(phrase):
+        return None
+    if words[0].startswith("@"):
+        return words[0], "handle"
+    name = words[1:] if words[0].lower() in TITLES and len(words) > 2 else words
+    if 2 <= len(name) <= 4 and all(_NAME_WORD.fullmatch(w) for w in name) \
+            and not any(w.lower() in _DETERMINERS for w in name):
+        if not any(w.lower() in REPORT_NOUNS or w.lower() in GROUP_NOUNS for w in name):
+            return " ".join(name), "person"
+    lowered = [w.lower().strip("'’") for w in words]
+    for w in lowered:
+        if w in REPORT_NOUNS:
+            return _lower_first(phrase), "report"
+        if w in GROUP_NOUNS:
+            return _lower_first(phrase), "group"
+    return None
+
+
+def _lower_first(phrase: str) -> str:
+    """Lower-case a sentence-initial capital on a common word ("Reports" -> "reports")."""
+    head, _, rest = phrase.partition(" ")
+    lowered = head.lower()
+    if lowered in _DETERMINERS or lowered in GROUP_NOUNS or lowered in REPORT_NOUNS:
+        head = lowered
+    return f"{head} {rest}" if rest else head
+
+
+# ---------------------------------------------------------------- attribution in an article
+
+
+def attribute(units: list[dict]) -> list[dict]:
+    """Fill attribution, attribution_kind and attribution_via of an article's sentences.
+
+    ``units`` are the article's sentences in text order, each a dict with at least
+    ``sentence``, ``paragraph``, ``paragraph_kind`` and ``paragraph_text``; they are
+    updated in place and returned (rules 1-5 of the module docstring).
+    """
+    history: list[tuple[str, str]] = []  # sources so far, most recent last
+    intro: tuple[str, str] | None = None  # the source introducing a list
+    frame: tuple[int, tuple[str, str]] | None = None  # (paragraph, source) of "According to"
+    for unit in units:
+        sentence = unit["sentence"]
+        own = source_in(sentence)
+        via = "sentence"
+        if own and is_back_reference(own[0]):
+            own = _resolve(own, history)
+            via = "back_reference"
+        hedges = unit.get("hedges")
+        if hedges is None:
+            hedges = hedges_of(sentence)
+        if own is None and unit["paragraph_kind"] == "list_item" and intro:
+            own, via = intro, "list"
+        if own is None and frame and frame[0] == unit["paragraph"]:
+            own, via = frame[1], "paragraph"
+        if own is None and history and any(h in HEARSAY for h in hedges):
+            own, via = history[-1], "hearsay"
+        if own is None:
+            own, via = ("article", "article"), "article"
+        else:
+            history.append(own)
+            if re.match(r"\s*according\s+to\b", sentence, re.I):
+                frame = (unit["paragraph"], own)
+        unit["attribution"], unit["attribution_kind"] = own
+        unit["attribution_via"] = via
+        if unit.get("last_in_paragraph") and unit["paragraph_kind"] != "list_item":
+            ends_intro = unit["paragraph_text"].rstrip().endswith(":")
+            intro = own if ends_intro and own[1] != "article" else None
+    return units
+
+
+def _resolve(ref: tuple[str, str], history: list[tuple[str, str]]) -> tuple[str, str]:
+    for source in reversed(history):
+        if source[1] in ("handle", "person"):
+            return source
+    for source in reversed(history):
+        if not is_back_reference(source[0]):
+            return source
+    return ref
+
+
+# ---------------------------------------------------------------- frames
+
+CLAIM_COLUMNS = {
+    "article": "string", "paragraph": "Int64", "claim": "string", "start": "Int64", "end": "Int64",
+    "sentence": "string", "attribution": "string",
+    "attribution_kind": pd.CategoricalDtype(ATTRIBUTION_KINDS),
+    "attribution_via": pd.CategoricalDtype(ATTRIBUTION_VIA),
+    "hedges": "string", "n_hedges": "Int64",
+    "grade": pd.CategoricalDtype(GRADES, ordered=True),
+    "n_quantities": "Int64", "quantity_surfaces": "string",
+    "subject": pd.CategoricalDtype([*TOPICS, OTHER_TOPIC]), "topics": "string",
+    "is_boilerplate": "bool",
+}
+
+
+def has_claim_cue(sentence: str) -> bool:
+    """A reporting verb, hedge, speculative cue or explicit source makes a sentence a claim."""
+    return bool(_VERB_RE.search(sentence) or hedges_of(sentence) or _HANDLE_RE.search(sentence)
+                or _ACCORDING_RE.search(sentence))
+
+
+def for_corpus(corpus, quantities: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The claims frame: one row per sentence with a quantity or a claim cue (see CLAIM_COLUMNS).
+
+    Sentences come from each paragraph of ``corpus.paragraphs``; quantities are matched to
+    the sentence that holds their start offset. ``claim`` is "<article>:<n>", n counting
+    the article's claims from 0 in text order.
+    """
+    rows: list[dict] = []
+    paragraphs = corpus.paragraphs.sort_values(["article", "start"], kind="stable")
+    for article, paras in paragraphs.groupby("article", sort=True, observed=True):
+        text = corpus.texts[article]
+        units = _units(text, paras)
+        attribute(units)
+        found = _quantities_of(quantities, article)
+        n = 0
+        for unit in units:
+            inside = [(s, surface) for s, surface in found if unit["start"] <= s < unit["end"]]
+            if not inside and (not unit["cue"] or unit["paragraph_kind"] == "table"):
+                continue
+            rows.append(_claim_row(article, n, unit, [surface for _, surface in inside]))
+            n += 1
+    frame = pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
+    return frame.astype(CLAIM_COLUMNS).reset_index(drop=True)
+
+
+def _units(text: str, paras: pd.DataFrame) -> list[dict]:
+    units = []
+    for para in paras.itertuples(index=False):
+        spans = sentences.spans(text, int(para.start), int(para.end))
+        for k, (a, b) in enumerate(spans):
+            sentence = text[a:b]
+            units.append({
+                "start": a, "end": b, "sentence": sentence, "paragraph": int(para.ordinal),
+                "paragraph_kind": str(para.kind), "paragraph_text": str(para.text),
+                "last_in_paragraph": k == len(spans) - 1, "hedges": hedges_of(sentence),
+                "cue": has_claim_cue(sentence),
+            })
+    return units
+
+
+def _quantities_of(quantities: pd.DataFrame | None, article: str) -> list[tuple[int, str]]:
+    if quantities is None or quantities.empty:
+        return []
+    q = quantities[quantities["article"] == article].sort_values("start", kind="stable")
+    return [(int(s), str(surface)) for s, surface in zip(q["start"], q["surface"], strict=True)]
+
+
+def _claim_row(article: str, n: int, unit: dict, surfaces: list[str]) -> dict:
+    hedges = unit["hedges"]
+    sentence = unit["sentence"]
+    return {
+        "article": article, "paragraph": unit["paragraph"], "claim": f"{article}:{n}",
+        "start": unit["start"], "end": unit["end"], "sentence": sentence,
+        "attribution": unit["attribution"], "attribution_kind": unit["attribution_kind"],
+        "attribution_via": unit["attribution_via"],
+        "hedges": "; ".join(hedges), "n_hedges": len(hedges),
+        "grade": grade_of(hedges, unit["attribution_kind"]),
+        "n_quantities": len(surfaces), "quantity_surfaces": "; ".join(surfaces),
+        "subject": topic_of(sentence), "topics": "; ".join(topics_of(sentence)),
+        "is_boilerplate": unit["paragraph_kind"] == "boilerplate",
+    }
+
+
+# ---------------------------------------------------------------- events
+
+PRECISIONS = ["century", "decade", "year", "half", "quarter", "month", "day"]
+EVENT_COLUMNS = {
+    "article": "string", "paragraph": "Int64", "date": "string",
+    "precision": pd.CategoricalDtype(PRECISIONS, ordered=True),
+    "date_start": "datetime64[s]", "date_end": "datetime64[s]",
+    "surface": "string", "sentence": "string", "start": "Int64", "end": "Int64",
+    "attribution": "string", "grade": pd.CategoricalDtype(GRADES, ordered=True),
+    "is_boilerplate": "bool",
+}
+
+
+def period(date: str) -> tuple[str | None, pd.Timestamp | None, pd.Timestamp | None]:
+    """(precision, start, end) of an ISO date as written at its precision.
+
+    ``end`` is exclusive, the first instant after the period ("2024" -> 2024-01-01 to
+    2025-01-01), so a bar from start to end covers the period. Forms: ``yyyy``, ``yyyy-mm``,
+    ``yyyy-mm-dd``, ``yyyy-Qn``, ``yyyy-Hn``, decades ``196X`` or ``1960s``, centuries
+    ``19XX``, and ``a/b`` (from a's start to b's end, at the coarser precision). Anything else: (None, None, None).
+    """
+    date = (date or "").strip()
+    if "/" in date:
+        a, _, b = date.partition("/")
+        pa, sa, _ = period(a)
+        pb, _, eb = period(b)
+        if pa is None or pb is None:
+            return None, None, None
+        return min(pa, pb, key=PRECISIONS.index), sa, eb
+    if m := re.fullmatch(r"(\d{2})XX", date):
+        start = pd.Timestamp(year=max(int(m.group(1)) * 100, 1), month=1, day=1)
+        return "century", start, start + pd.DateOffset(years=100)
+    if m := re.fullmatch(r"(\d{3})(?:0s|X)", date):
+        start = pd.Timestamp(year=int(m.group(1)) * 10, month=1, day=1)
+        return "decade", start, start + pd.DateOffset(years=10)
+    if m := re.fullmatch(r"(\d{4})", date):
+        start = pd.Timestamp(year=int(m.group(1)), month=1, day=1)
+        return "year", start, start + pd.DateOffset(years=1)
+    if m := re.fullmatch(r"(\d{4})-H([12])", date):
+        start = pd.Timestamp(year=int(m.group(1)), month=6 * int(m.group(2)) - 5, day=1)
+        return "half", start, start + pd.DateOffset(months=6)
+    if m := re.fullmatch(r"(\d{4})-Q([1-4])", date):
+        start = pd.Timestamp(year=int(m.group(1)), month=3 * int(m.group(2)) - 2, day=1)
+        return "quarter", start, start + pd.DateOffset(months=3)
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", date):
+        try:
+            start = pd.Timestamp(year=int(m.group(1)), month=int(m.group(2)), day=1)
+        except ValueError:
+            return None, None, None
+        return "month", start, start + pd.DateOffset(months=1)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        try:
+            start = pd.Timestamp(date)
+        except ValueError:
+            return None, None, None
+        return "day", start, start + pd.Timedelta(days=1)
+    return None, None, None
+
+
+def events(quantities: pd.DataFrame, claims: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per dated mention: quantities of kind "date" with a non-empty date.
+
+    Attribution and grade come from the claim whose sentence holds the mention (``<NA>``
+    without ``claims``). Sorted by date_start (undated last), then article and start.
+    """
+    q = quantities
+    if q is None or q.empty:
+        return pd.DataFrame(columns=list(EVENT_COLUMNS)).astype(EVENT_COLUMNS)
+    dated = q[(q["kind"].astype("string") == "date") & q["date"].notna()
+              & (q["date"].astype("string").str.strip() != "")]
+    rows = []
+    for r in dated.itertuples(index=False):
+        precision, start, end = period(str(r.date))
+        claim = _claim_at(claims, str(r.article), int(r.start))
+        sentence = getattr(r, "sentence", None)
+        if (sentence is None or pd.isna(sentence)) and claim is not None:
+            sentence = claim["sentence"]
+        rows.append({
+            "article": r.article, "paragraph": getattr(r, "paragraph", None), "date": str(r.date),
+            "precision": precision, "date_start": start, "date_end": end,
+            "surface": r.surface, "sentence": sentence, "start": int(r.start), "end": int(r.end),
+            "attribution": None if claim is None else claim["attribution"],
+            "grade": None if claim is None else claim["grade"],
+            "is_boilerplate": bool(getattr(r, "is_boilerplate", False)),
+        })
+    frame = pd.DataFrame(rows, columns=list(EVENT_COLUMNS)).astype(EVENT_COLUMNS)
+    frame = frame.sort_values(["date_start", "article", "start"], kind="stable", na_position="last")
+    return frame.reset_index(drop=True)
+
+
+def _claim_at(claims: pd.DataFrame | None, article: str, start: int) -> pd.Series | None:
+    if claims is None or claims.empty:
+        return None
+    hit = claims[(claims["article"] == article) & (claims["start"] <= start) & (claims["end"] > start)]
+    return None if hit.empty else hit.iloc[0]
