@@ -1,21 +1,41 @@
-"""Build the processed layer: every frame of a sources folder, as Parquet and CSV."""
+"""Build the processed layer: every frame of a sources folder, as Parquet and CSV.
+
+The default engine streams: files are parsed one at a time, in manifest order, and each
+frame's rows are appended in chunks to its Parquet file (one row group per chunk, one fixed
+schema per frame) and its CSV file, so memory is bounded by a chunk, not by the corpus.
+Files are written into a temporary folder inside ``out`` and moved into place only when the
+build succeeds, so a failed build leaves the previous outputs untouched.
+
+A progress bar is shown for builds of more than ``PROGRESS_FROM`` files, only when stderr is
+a terminal and the environment variable ``CI`` is not set to true: logs and tests stay clean.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
+import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 import pandas as pd
 
-from analysis.corpus import Corpus, Entry, concat, entries_for, load_article
+from analysis.corpus import Corpus, Entry, article_files, concat, entries_for, load_article
 from analysis.errors import SourceError
 
 # The frames a build writes, in the order it writes them.
 FRAMES = ["articles", "paragraphs", "quantities", "tables", "claims", "events"]
 # Above this many files a build shows a progress bar.
 PROGRESS_FROM = 100
+# Rows of a frame held in memory before they are written out as one Parquet row group.
+CHUNK_ROWS = 50_000
+# Parquet settings shared by both engines; pyarrow writes no timestamps, so equal frames
+# give equal bytes.
+PARQUET = {"compression": "zstd", "use_dictionary": True, "write_statistics": True}
 
 
 def article_frames(part: Corpus) -> dict[str, pd.DataFrame]:
@@ -39,6 +59,11 @@ def frames_of(corpus: Corpus) -> dict[str, pd.DataFrame]:
     return article_frames(corpus)
 
 
+def empty_frames() -> dict[str, pd.DataFrame]:
+    """The frames of a corpus with no articles: each frame's columns and dtypes, no rows."""
+    return article_frames(concat([]))
+
+
 @dataclass
 class Result:
     """What a build wrote and what it skipped."""
@@ -51,8 +76,6 @@ class Result:
 
 def tasks(sources: str | Path, *, keep_going: bool, skipped: list[SourceError]) -> list[Entry]:
     """Manifest entries to process; files the manifest does not list are errors (or skipped)."""
-    from analysis.corpus import article_files
-
     sources = Path(sources)
     entries = entries_for(sources)
     listed = {e.file for e in entries}
@@ -70,41 +93,41 @@ def process(entry: Entry, sources: str | Path) -> dict[str, pd.DataFrame]:
     return article_frames(load_article(entry, sources))
 
 
-def _progress(items: list, enabled: bool) -> Iterable:
-    if not enabled:
-        return items
-    from tqdm import tqdm
-
-    return tqdm(items, unit="file", desc="build", mininterval=0.5)
+def show_progress(n_files: int) -> bool:
+    """Whether a build of `n_files` files shows a progress bar (see the module docstring)."""
+    ci = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+    return n_files > PROGRESS_FROM and not ci and sys.stderr.isatty()
 
 
 def run(entries: list[Entry], sources: str | Path, *, keep_going: bool,
-        skipped: list[SourceError], on_warning: Callable[[SourceError], None]) -> Iterator[dict[str, pd.DataFrame]]:
+        skipped: list[SourceError], on_warning: Callable[[SourceError], None],
+        progress: bool | None = None) -> Iterator[dict[str, pd.DataFrame]]:
     """The pandas engine: parse the files one at a time, in manifest order."""
-    for entry in _progress(entries, len(entries) > PROGRESS_FROM and os.environ.get("CI") != "true"):
-        try:
-            yield process(entry, sources)
-        except SourceError as err:
-            if not keep_going:
-                raise
-            skipped.append(err)
-            on_warning(err)
+    bar = None
+    if show_progress(len(entries)) if progress is None else progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(entries), unit="file", desc="build", mininterval=0.5)
+    try:
+        for entry in entries:
+            try:
+                yield process(entry, sources)
+            except SourceError as err:
+                if not keep_going:
+                    raise
+                skipped.append(err)
+                with bar.external_write_mode() if bar is not None else nullcontext():
+                    on_warning(err)
+            if bar is not None:
+                bar.update()
+    finally:
+        if bar is not None:
+            bar.close()
 
 
-def combine(parts: Iterable[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
-    """Concatenate per-article frames, keeping each frame's columns and dtypes."""
-    lists: dict[str, list[pd.DataFrame]] = {name: [] for name in FRAMES}
-    for part in parts:
-        for name in FRAMES:
-            lists[name].append(part[name])
-    if not lists["articles"]:
-        empty = article_frames(concat([]))
-        return {name: empty[name] for name in FRAMES}
-    return {name: _concat(frames) for name, frames in lists.items()}
-
-
-def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    out = pd.concat(frames, ignore_index=True)
+def concat_frames(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Concatenate parts of one frame, keeping the first part's columns and dtypes."""
+    out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
     # Categoricals whose categories differ between parts fall back to object: restore them.
     for col, dtype in frames[0].dtypes.items():
         if isinstance(dtype, pd.CategoricalDtype) and out[col].dtype != dtype:
@@ -112,31 +135,165 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return out
 
 
-def write(frames: dict[str, pd.DataFrame], out: str | Path) -> dict[str, list[Path]]:
-    """Write each frame as <name>.parquet and <name>.csv; the same frames give the same bytes."""
-    out = Path(out)
+def arrow_schema(frame: pd.DataFrame, fallback: Callable[[], pd.DataFrame] | None = None):
+    """The Parquet schema of a frame; columns that are all-missing (type null) in it take
+    their type from `fallback()` (the frame's empty, typed form) when that knows better."""
+    import pyarrow as pa
+
+    schema = pa.Schema.from_pandas(frame, preserve_index=False)
+    if fallback is None or not any(pa.types.is_null(f.type) for f in schema):
+        return schema
+    known = pa.Schema.from_pandas(fallback(), preserve_index=False)
+    for i, f in enumerate(schema):
+        if pa.types.is_null(f.type) and f.name in known.names:
+            schema = schema.set(i, known.field(f.name))
+    return schema
+
+
+def to_table(frame: pd.DataFrame, schema, name: str):
+    """A frame as an Arrow table of the given schema, or a one-line error naming the column."""
+    import pyarrow as pa
+
+    try:
+        return pa.Table.from_pandas(frame.reset_index(drop=True), schema=schema, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, KeyError) as exc:
+        raise TypeError(f"frame {name!r} does not fit its schema: {exc}".replace("\n", " ")) from None
+
+
+class FrameWriter:
+    """Append chunks of one frame to <name>.parquet and <name>.csv, in the order given.
+
+    The Parquet schema is fixed by the first chunk (or the empty frame, when no rows come).
+    """
+
+    def __init__(self, name: str, folder: Path, chunk_rows: int = CHUNK_ROWS,
+                 empty: Callable[[], pd.DataFrame] | None = None):
+        self.name = name
+        self.parquet = folder / f"{name}.parquet"
+        self.csv = folder / f"{name}.csv"
+        self.chunk_rows = chunk_rows
+        self.empty = empty
+        self.rows = 0
+        self._parts: list[pd.DataFrame] = []
+        self._buffered = 0
+        self._writer = None
+        self._schema = None
+        self._csv: IO[str] | None = None
+
+    def append(self, frame: pd.DataFrame) -> None:
+        self._parts.append(frame)
+        self._buffered += len(frame)
+        if self._buffered >= self.chunk_rows:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._parts:
+            return
+        chunk = concat_frames(self._parts)
+        self._parts, self._buffered = [], 0
+        self._write(chunk)
+
+    def _write(self, chunk: pd.DataFrame) -> None:
+        import pyarrow.parquet as pq
+
+        if self._writer is None:
+            self._schema = arrow_schema(chunk, self.empty)
+            self._writer = pq.ParquetWriter(self.parquet, self._schema, **PARQUET)
+            self._csv = open(self.csv, "w", encoding="utf-8", newline="")
+            chunk.to_csv(self._csv, index=False, lineterminator="\n")
+        else:
+            chunk.to_csv(self._csv, index=False, header=False, lineterminator="\n")
+        self._writer.write_table(to_table(chunk, self._schema, self.name))
+        self.rows += len(chunk)
+
+    def close(self) -> list[Path]:
+        self.flush()
+        if self._writer is None:
+            # No rows at all: write the frame's empty form, header and schema only.
+            if self.empty is None:
+                raise ValueError(f"frame {self.name!r} got no rows and has no empty form")
+            self._write(self.empty())
+        self._writer.close()
+        self._csv.close()
+        return [self.parquet, self.csv]
+
+    def abort(self) -> None:
+        for handle in (self._writer, self._csv):
+            if handle is not None:
+                handle.close()
+
+
+def staging(out: Path) -> Path:
+    """A fresh temporary folder inside `out`, so moving files into place is a rename."""
     out.mkdir(parents=True, exist_ok=True)
-    paths: dict[str, list[Path]] = {}
-    for name in FRAMES:
-        frame = frames[name].reset_index(drop=True)
-        pq, csv = out / f"{name}.parquet", out / f"{name}.csv"
-        frame.to_parquet(pq, index=False, compression="zstd")
-        frame.to_csv(csv, index=False, lineterminator="\n")
-        paths[name] = [pq, csv]
-    return paths
+    return Path(tempfile.mkdtemp(prefix=".build-", dir=out))
+
+
+def publish(tmp: Path, out: Path, names: Iterable[str]) -> None:
+    """Move finished outputs from the staging folder into `out`, replacing older ones."""
+    for name in names:
+        src, dest = tmp / name, out / name
+        if dest.is_dir() and not dest.is_symlink():
+            shutil.rmtree(dest)
+        os.replace(src, dest)
+
+
+def write_stream(parts: Iterable[dict[str, pd.DataFrame]], out: str | Path, *,
+                 chunk_rows: int = CHUNK_ROWS) -> tuple[dict[str, int], dict[str, list[Path]]]:
+    """Write streamed per-article frames to out/<name>.parquet and .csv; return row counts
+    and paths. Nothing in `out` changes unless every part is written."""
+    out = Path(out)
+    tmp = staging(out)
+    cache: dict[str, dict[str, pd.DataFrame]] = {}
+
+    def empty(name: str) -> Callable[[], pd.DataFrame]:
+        def make() -> pd.DataFrame:
+            if "frames" not in cache:
+                cache["frames"] = empty_frames()
+            return cache["frames"][name]
+        return make
+
+    writers = {name: FrameWriter(name, tmp, chunk_rows, empty(name)) for name in FRAMES}
+    try:
+        for part in parts:
+            for name in FRAMES:
+                writers[name].append(part[name])
+        for name in FRAMES:
+            writers[name].close()
+        publish(tmp, out, [f"{name}{ext}" for name in FRAMES for ext in (".parquet", ".csv")])
+    except BaseException:
+        for writer in writers.values():
+            writer.abort()
+        raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    counts = {name: writers[name].rows for name in FRAMES}
+    paths = {name: [out / f"{name}.parquet", out / f"{name}.csv"] for name in FRAMES}
+    return counts, paths
+
+
+def combine(parts: Iterable[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """Concatenate per-article frames in memory (for small corpora, notebooks and tests)."""
+    lists: dict[str, list[pd.DataFrame]] = {name: [] for name in FRAMES}
+    for part in parts:
+        for name in FRAMES:
+            lists[name].append(part[name])
+    if not lists["articles"]:
+        return empty_frames()
+    return {name: concat_frames(frames) for name, frames in lists.items()}
 
 
 def build(sources: str | Path = "data/sources", out: str | Path = "data/processed", *,
           keep_going: bool = False,
-          on_warning: Callable[[SourceError], None] = lambda err: None) -> Result:
-    """Parse every article of `sources` and write the processed frames to `out`."""
+          on_warning: Callable[[SourceError], None] = lambda err: None,
+          chunk_rows: int = CHUNK_ROWS) -> Result:
+    """Parse every article of `sources` and write the processed frames to `out`, streaming."""
     result = Result()
     entries = tasks(sources, keep_going=keep_going, skipped=result.skipped)
     for err in result.skipped:
         on_warning(err)
-    frames = combine(run(entries, sources, keep_going=keep_going, skipped=result.skipped,
-                         on_warning=on_warning))
-    result.paths = write(frames, out)
-    result.counts = {name: len(frames[name]) for name in FRAMES}
-    result.n_articles = len(frames["articles"])
+    parts = run(entries, sources, keep_going=keep_going, skipped=result.skipped,
+                on_warning=on_warning)
+    result.counts, result.paths = write_stream(parts, out, chunk_rows=chunk_rows)
+    result.n_articles = result.counts["articles"]
     return result
