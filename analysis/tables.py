@@ -16,7 +16,9 @@ Within that, nothing is dropped and nothing moves between rows:
 * cells beyond the header's width are kept, in columns named ``extra_1``, ``extra_2``, ...;
 * an empty cell (``| |``) is ``<NA>`` but not a gap: it was written, just empty;
 * ``\\|`` is a literal pipe inside a cell (the value holds ``|``, the offsets the raw text);
-* the separator's cell count does not have to match the header (it only carries alignment).
+* the separator's cell count does not have to match the header (it only carries alignment);
+* a pipe at the start or end of a line is always an outer pipe, so ``a | b |`` is the two
+  cells ``a``, ``b`` (not three with an empty last one), as in GitHub's markdown.
 
 A column is *ordinal* when its words form a scale (``ordinal_levels``): each value holds a
 word of ``LEVELS`` (possibly moved by an ``INTENSIFIERS`` word in front of it), and the

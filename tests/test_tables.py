@@ -229,3 +229,45 @@ def test_for_corpus_of_text_without_tables_is_empty_with_schema():
     long = tables.for_corpus(fake_corpus({"a": "nothing | here"}))
     assert long.empty and list(long.columns) == list(tables.TABLE_COLUMNS)
     assert long["level"].dtype == "Int64"
+
+
+# ---------------------------------------------------------------- property: nothing lost
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_cell = st.text(alphabet="abcXYZ 019/().", max_size=8).map(str.strip)
+
+
+@st.composite
+def ragged_tables(draw):
+    width = draw(st.integers(1, 4))
+    header = draw(st.lists(_cell.filter(bool), min_size=width, max_size=width))
+    rows = draw(st.lists(st.lists(_cell, min_size=1, max_size=width + 2), max_size=5))
+    # Without outer pipes an empty first or last cell reads as an outer pipe (as in GFM).
+    outer = (draw(st.booleans()) or width == 1
+             or any(len(r) == 1 or not r[0] or not r[-1] for r in rows))
+    return header, rows, outer
+
+
+def _render(cells: list[str], outer: bool) -> str:
+    body = " | ".join(cells)
+    return f"| {body} |" if outer else body
+
+
+@settings(max_examples=60, deadline=None)
+@given(ragged_tables())
+def test_every_written_cell_comes_back_in_its_own_row_and_place(case):
+    header, rows, outer = case
+    lines = [_render(header, outer), _render(["---"] * len(header), outer)]
+    lines += [_render(r, outer) for r in rows]
+    text = "Prose first.\n" + "\n".join(lines) + "\nProse after."
+    table = only(text)
+    assert table.header == header
+    assert table.rows == [[v or None for v in r] for r in rows]
+    for i, row in enumerate(table.rows):
+        for j, value in enumerate(row):
+            stored, start, end, gap = table.cell(i, j)
+            assert not gap and (text[start:end] == value if value else start == end)
+    frame = table.frame()
+    assert frame.shape == (len(rows), max([len(header), *(len(r) for r in rows)]))
