@@ -68,7 +68,9 @@ class Selector:
     expressions searched case-insensitively. ``nth`` picks the n-th match (in text order)
     when a sentence holds two numbers of the same kind ("650 out of 770"); ``merge``
     joins all matches into one range when the extractor splits one ("between $100,000
-    and $700,000"). Boilerplate rows (page furniture) match only with ``boilerplate=True``.
+    and $700,000"). ``field`` names the column the number is read from: ``"value"``, or
+    ``"of"`` for the whole in "650 out of 770". Boilerplate rows (page furniture) match only
+    with ``boilerplate=True``.
     """
 
     description: str
@@ -81,6 +83,7 @@ class Selector:
     nth: int | None = None
     merge: bool = False
     boilerplate: bool = False
+    field: str = "value"
 
 
 @dataclass(frozen=True)
@@ -203,14 +206,19 @@ CLAIMS: dict[str, Selector] = {
         article=HOUSE,
         kind=COUNT,
         sentence=r"considering doing the same",
-        nth=0,
     ),
     "employees_total": Selector(
-        "total employees at the time",
+        "total employees at the time (the whole in \"650 out of 770\")",
         article=HOUSE,
         kind=COUNT,
         sentence=r"considering doing the same",
-        nth=1,
+        field="of",
+    ),
+    "weekend_of_turmoil": Selector(
+        "the weekend the article was written just after (Altman's dismissal)",
+        article=HOUSE,
+        kind=DATE,
+        sentence=r"the weekend of",
     ),
     "openai_founded": Selector(
         "when OpenAI was founded",
@@ -230,6 +238,12 @@ CLAIMS: dict[str, Selector] = {
         article=WIND_DOWN,
         kind=DATE,
         sentence=r"first unveiled",
+    ),
+    "sora_announced_faq": Selector(
+        "when Sora was announced and demonstrated (the pivot report's FAQ)",
+        article=PIVOT,
+        kind=DATE,
+        sentence=r"announced and demonstrated",
     ),
     "spud_release": Selector(
         "when the new model's release was anticipated",
@@ -328,7 +342,13 @@ def _number(value) -> float:
 def _from_rows(name: str, sel: Selector, rows: pd.DataFrame) -> ClaimValue:
     first = rows.iloc[0]
     if len(rows) == 1:
-        value, low, high = (_number(first[c]) for c in ("value", "low", "high"))
+        if sel.field == "value":
+            value, low, high = (_number(first[c]) for c in ("value", "low", "high"))
+        else:
+            value = low = high = _number(first[sel.field])
+        # A point value is its own range, so low/high are always usable.
+        low = value if math.isnan(low) else low
+        high = value if math.isnan(high) else high
         date, surface = _text(first["date"]), str(first["surface"])
     else:  # merge: one claim spanning several extracted pieces
         lows = pd.concat([rows["low"], rows["value"]]).astype("Float64")

@@ -28,6 +28,7 @@ def _row(
     date=None,
     low=None,
     high=None,
+    of=None,
     boiler=False,
 ):
     return {
@@ -44,7 +45,7 @@ def _row(
         "per": per,
         "approx": None,
         "date": date,
-        "of": None,
+        "of": of,
         "sentence": sentence,
         "is_boilerplate": boiler,
     }
@@ -58,14 +59,13 @@ def quantities() -> pd.DataFrame:
         _row(h, 139, "April", "date", None, PEAK, date="2023-04"),
         _row(h, 500, "$100,000", "money", 1e5, COST, unit="USD", per="day"),
         _row(h, 513, "$700,000 a day", "money", 7e5, COST, unit="USD", per="day"),
-        _row(h, 900, "650", "count", 650.0, STAFF, unit="employees"),
-        _row(h, 911, "770", "count", 770.0, STAFF, unit="employees"),
+        _row(h, 900, "650 out of 770", "count", 650.0, STAFF, unit="employees", of=770.0),
         _row(lookup.PIVOT, 10, "41 views", "count", 41.0, "41 views", unit="views", boiler=True),
     ]
     frame = pd.DataFrame(rows)
-    for col in ("value", "low", "high"):
+    for col in ("value", "low", "high", "of"):
         frame[col] = frame[col].astype("Float64")
-    for col in ("article", "surface", "kind", "unit", "per", "approx", "date", "of", "sentence"):
+    for col in ("article", "surface", "kind", "unit", "per", "approx", "date", "sentence"):
         frame[col] = frame[col].astype("string")
     return frame
 
@@ -88,7 +88,7 @@ def test_date_claims_carry_the_date(quantities):
     assert month.date == "2023-04" and month.kind == "date"
 
 
-def test_nth_tells_apart_two_counts_in_one_sentence(quantities):
+def test_field_of_reads_the_whole_of_a_part_of_whole(quantities):
     assert claim("employees_considering_leaving", quantities).value == 650
     assert claim("employees_total", quantities).value == 770
 
@@ -110,14 +110,14 @@ def test_zero_matches_is_a_key_error_naming_the_claim(quantities):
 
 def test_several_matches_is_an_error_listing_them(quantities):
     registry = {"any_count": Selector("any count", article=lookup.HOUSE, kind="count")}
-    with pytest.raises(ClaimLookupError, match=r"'any_count'.*matched 3") as info:
+    with pytest.raises(ClaimLookupError, match=r"'any_count'.*matched 2") as info:
         claim("any_count", quantities, registry)
-    assert f"{lookup.HOUSE}:900-903 '650'" in str(info.value)
+    assert f"{lookup.HOUSE}:900-914 '650 out of 770'" in str(info.value)
 
 
 def test_nth_out_of_range_says_how_many_matched(quantities):
     registry = {"third": Selector("x", kind="count", sentence="considering", nth=2)}
-    with pytest.raises(ClaimLookupError, match="matched 2 rows"):
+    with pytest.raises(ClaimLookupError, match="matched 1 rows"):
         claim("third", quantities, registry)
 
 
