@@ -346,3 +346,26 @@ def test_events_skip_undated_mentions_and_put_unreadable_dates_last():
 def test_events_of_an_empty_quantities_frame_have_the_schema():
     frame = claims.events(pd.DataFrame(columns=["article", "start", "end", "surface", "kind", "date"]))
     assert frame.empty and list(frame.columns) == list(claims.EVENT_COLUMNS)
+
+
+# ---------------------------------------------------------------- the real articles
+
+
+def test_bullets_of_the_sora_pivot_article_are_the_handles_claims(corpus):
+    frame = claims.for_corpus(corpus)
+    pivot = frame[frame["article"] == "sora-team-world-model-pivot"]
+    altman = pivot[pivot["sentence"].str.contains("Sam Altman is said to")].iloc[0]
+    assert (altman["attribution"], altman["grade"]) == ("@kimmonismus", "hedged")
+
+
+def test_running_cost_estimate_is_hedged_and_attributed_to_estimates(corpus):
+    frame = claims.for_corpus(corpus)
+    row = frame[frame["sentence"].str.startswith("Estimates say")].iloc[0]
+    assert (row["article"], row["attribution"], row["grade"]) == (
+        "house-divided-openai-chaos", "estimates", "hedged")
+
+
+def test_claim_offsets_index_the_article_text(corpus):
+    frame = claims.for_corpus(corpus)
+    assert all(corpus.texts[a][s:e] == t for a, s, e, t in
+               zip(frame["article"], frame["start"], frame["end"], frame["sentence"], strict=True))

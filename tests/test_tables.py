@@ -271,3 +271,18 @@ def test_every_written_cell_comes_back_in_its_own_row_and_place(case):
             assert not gap and (text[start:end] == value if value else start == end)
     frame = table.frame()
     assert frame.shape == (len(rows), max([len(header), *(len(r) for r in rows)]))
+
+
+# ---------------------------------------------------------------- the real articles
+
+
+def test_programme_table_of_the_first_article_is_found_with_its_two_scales(corpus):
+    long = tables.for_corpus(corpus)
+    assert set(long["article"]) == {"chatgpt-dominance-talent-exodus"}
+    wide = tables.table_frame(long, "chatgpt-dominance-talent-exodus", 0)
+    assert wide.shape == (3, 3)
+    assert list(wide["Resource Allocation Status"].cat.categories) == [
+        "Scarce", "Insufficient/Constrained", "Overwhelmingly High"]
+    assert wide["Project Focus"].dtype == "string"
+    text = corpus.texts["chatgpt-dominance-talent-exodus"]
+    assert all(text[s:e] == v for s, e, v in zip(long["start"], long["end"], long["value"], strict=True))
