@@ -7,9 +7,12 @@ import re
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "inc", "ltd", "co", "corp",
-    "e.g", "i.e", "u.s", "u.k", "no", "approx", "est", "fig", "jan", "feb", "mar", "apr", "jun",
+    "e.g", "i.e", "u.s", "u.k", "approx", "est", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mio", "mrd", "bzw", "ca", "z.b", "d.h",
 }
+
+# Abbreviations that hold only before a number ("No. 5", "Fig. 2", "p. 14").
+_BEFORE_NUMBER = {"no", "nos", "nr", "fig", "figs", "p", "pp", "vol", "art", "sec"}
 
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then white space.
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n\s*\n|\n")
@@ -28,9 +31,12 @@ def spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
     for m in _END.finditer(text, start, end):
         stop = m.end()
         if m.group()[0] == ".":
-            word = re.search(r"([\w.]+)\.*$", text[max(pos, m.start() - 12):m.start() + 1])
+            word = re.search(r"([\w.-]+)\.*$", text[max(pos, m.start() - 12):m.start() + 1])
             token = word.group(1).lower().rstrip(".") if word else ""
+            after = text[stop:stop + 3].lstrip()[:1]
             if token in _ABBREV or (len(token) == 1 and token.isalpha()):
+                continue
+            if token in _BEFORE_NUMBER and after.isdigit():
                 continue
         _push(text, pos, stop, out)
         pos = stop
