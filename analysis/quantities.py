@@ -142,7 +142,8 @@ _DATE = [
     r"|(?:the\s+)?(?:first|second|third|fourth)\s+quarter\s+of\s+))"
     rf"(?:(?P<mod_m>{_MONTH})\s+)?(?P<mod_y>{_YEAR})\b",
     # Q2 2024, H1 CY2025, Q3'24, FY2024, CY2024
-    r"\b(?P<q>[QH])(?P<q_n>[1-4])(?:\s*(?P<q_cal>CY|FY)?\s*'?(?P<q_y>(?:19|20)\d\d|\d\d))?\b",
+    r"\b(?P<q>[QH])(?P<q_n>[1-4])(?:(?:\s+|\s*(?=[CF]Y)|')(?:(?P<q_cal>CY|FY)\s?'?)?"
+    r"(?P<q_y>(?:19|20)\d\d|\d\d))?\b",
     r"\b(?P<fy>CY|FY)\s?'?(?P<fy_y>(?:19|20)\d\d|\d\d)\b",
     # the 1960s, '90s
     r"(?<![\w])(?P<dec>(?:1[5-9]|20)\d0)s\b|(?<![\w])'(?P<dec2>\d0)s\b",
@@ -175,7 +176,7 @@ _WORDY = [
 
 def _quantity(style: str) -> str:
     num = _NUM[style]
-    first = rf"(?:(?P<d1>{num})|(?P<w1>{_WNUM})|(?P<v1>{_VAGUE})|(?P<f1>{_FRAC})|(?P<g1>{_FIG}))"
+    first = rf"(?:(?P<d1>{num})|(?P<g1>{_FIG})|(?P<w1>{_WNUM})|(?P<v1>{_VAGUE})|(?P<f1>{_FRAC}))"
     second = rf"(?:(?P<d2>{num})|(?P<w2>{_WNUM}))"
     link = (
         r"(?(btw)(?:\s+(?:and|to)\s+|\s*[-–—]\s*)|(?:\s*[-–—]\s*|\s+to\s+))"
@@ -199,7 +200,8 @@ def _master(style: str) -> re.Pattern:
     parts.append(f"(?P<name>{'|'.join(_NAMES)})")
     parts.append(f"(?P<qty>{_quantity(style)})")
     parts += [f"(?:{p})" for p in _WORDY]
-    return re.compile("|".join(parts))
+    # No alternative starts right after a word character, so that test runs first.
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
 
 
 # --- small right/left windows ------------------------------------------------------------
@@ -236,6 +238,9 @@ _STOP = {
 _NOT_PLURAL = {"is", "was", "has", "its", "this", "us", "as", "thus", "yes", "plus", "always",
                "perhaps", "less", "unless", "across", "various", "numerous", "previous",
                "famous", "serious", "obvious", "does", "alias", "bonus", "status", "gas"}
+# Plural nouns that do not end in -s.
+_IRREGULAR_PLURALS = {"people", "children", "men", "women", "staff", "personnel", "data",
+                      "media", "police", "feet", "teeth", "mice", "geese"}
 # Words before a four-digit number that make it a year ("in 2009") even if a noun follows.
 _DATE_PREPS = {
     "in", "by", "since", "from", "until", "till", "to", "and", "or", "of", "before", "after",
@@ -263,7 +268,7 @@ def _prev_word(text: str, start: int) -> str:
     return words[-1] if words else ""
 
 
-def _counted(text: str, end: int, value: float) -> str:
+def _counted(text: str, end: int, value: float) -> tuple[str, int]:
     """The noun counted after a number, as a plural ('4,325 other listed companies' -> companies).
 
     Rule: read at most five words after the number (skipping one leading 'of'), stopping at
@@ -281,18 +286,20 @@ def _counted(text: str, end: int, value: float) -> str:
             continue
         if low in _STOP or len(words) >= 5:
             break
-        words.append(tok)
-    for tok in words:
+        words.append((tok, m.end()))
+    for tok, stop in words:
         low = tok.lower()
+        if low in _IRREGULAR_PLURALS:
+            return low, stop
         if low.endswith("s") and len(low) > 2 and low not in _NOT_PLURAL and not low.endswith(
             ("ss", "ous", "'s", "’s")
         ):
-            return tok if tok[:-1].isupper() else low
+            return (tok if tok[:-1].isupper() else low), stop
     if value == 1:
-        for tok in words:
+        for tok, stop in words:
             if not tok.lower().endswith("ly"):
-                return nb.plural(tok if tok.isupper() else tok.lower())
-    return ""
+                return nb.plural(tok if tok.isupper() else tok.lower()), stop
+    return "", end
 
 
 # --- dates -------------------------------------------------------------------------------
@@ -596,6 +603,8 @@ def _read_quantity(text: str, m: re.Match, g: dict, style: str, base) -> tuple |
     low = high = NAN
     mult = _scale_of(g["s1"])
     value = NAN
+    kind_hint = ""
+    noun_end = e
     unit = per = date = flag = ""
     of = NAN
     # --- the number (or band) itself
@@ -616,6 +625,7 @@ def _read_quantity(text: str, m: re.Match, g: dict, style: str, base) -> tuple |
     elif g["g1"] is not None:
         digits = nb.FIGURES[g["g1"].lower().split("-")[0]]
         low, high = 10.0 ** (digits - 1), 10.0**digits - 1
+        kind_hint = "money"  # "a nine-figure deal": sizes of sums, currency unstated
     else:
         value, ambiguous = _number(d1, g["w1"], style)
         value *= mult
@@ -670,23 +680,28 @@ def _read_quantity(text: str, m: re.Match, g: dict, style: str, base) -> tuple |
                 return (s, e, text[s:e], "date", NAN, NAN, NAN, "", "", approx, f"{d1}/{d2}",
                         NAN, NAN, "", False)
         elif year_like:
-            if _prev_word(text, s) in _DATE_PREPS or not _counted(text, e, 2.0):
+            if _prev_word(text, s) in _DATE_PREPS or not _counted(text, e, 2.0)[0]:
                 return (s, e, text[s:e], "date", NAN, NAN, NAN, "", "",
                         approx if approx in nb.DATE_APPROX else "", d1, NAN, NAN, "", False)
         if g["of"] is not None:
             of_text = g["of"]
             of = (nb.read_digits(of_text, style)[0] if of_text[0].isdigit()
                   else nb.read_words(of_text))
-        unit = _counted(text, e, value)
-        if not unit and d1 is None and g["w1"] is None and _prev_word(text, s) in nb.MONEY_VERBS:
+        unit, noun_end = _counted(text, e, value)
+        if kind_hint:
+            kind, unit = kind_hint, ""
+        elif not unit and d1 is None and g["w1"] is None and _prev_word(text, s) in nb.MONEY_VERBS:
             kind = "money"  # "raise trillions": money, currency not stated
-    # --- rate period
+    # --- rate period, right after the number or after the counted noun ("100 users a day")
     p = _PER.match(text, e)
-    if p and kind != "date":
+    after_noun = p is None and kind == "count" and unit != "" and unit != "times"
+    if after_noun:
+        p = _PER.match(text, noun_end)
+    if p:
         word = (p.group(1) or p.group(2) or "year").lower().rstrip("s")
         word = "year" if word == "p.a." else word
         per = nb.PERIODS.get(word, nb.TIME_UNITS.get(word, ""))
-        if per:
+        if per and not after_noun:
             e = p.end()
     if not math.isnan(low) and low == high:
         value, low, high = low, NAN, NAN
