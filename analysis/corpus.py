@@ -8,7 +8,9 @@ is kept and marked ``boilerplate``.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
+import os
 import re
 import tomllib
 from collections.abc import Iterator
@@ -44,26 +46,72 @@ def read_text(path: str | Path) -> str:
     UTF-8 (with or without BOM), UTF-16/32 with a BOM, and Windows-1252 / ISO-8859-15 are
     read; line endings become ``\\n``; an HTML page is reduced to its visible text.
     """
+    return read_source(path)[1]
+
+
+def read_source(path: str | Path) -> tuple[bytes, str]:
+    """A file's bytes as read and its decoded text (see read_text)."""
     path = Path(path)
-    if not path.exists():
-        raise SourceError("no such file", file=path)
-    if not path.is_file():
-        raise SourceError("not a regular file", file=path)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise SourceError(f"file too large ({size:,} bytes; the limit is {MAX_BYTES:,})", file=path)
+    check_path(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            # Read one byte past the limit rather than trust the size: files can grow.
+            data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise SourceError(f"cannot read ({exc.strerror})", file=path) from None
+    if len(data) > MAX_BYTES:
+        raise SourceError(f"file too large (over {MAX_BYTES:,} bytes, the limit)", file=path)
     text = decode(data, file=path)
     if looks_like_html(text, path):
         from analysis.html import visible_text
 
         text = visible_text(text)
+        if not text.strip():
+            raise SourceError("web page without visible text", file=path)
     if not text.strip():
-        raise SourceError("empty file" if not data else "only white space", file=path)
-    return text
+        raise SourceError("only white space", file=path)
+    return data, text
+
+
+def check_path(path: Path) -> None:
+    """Raise SourceError unless `path` names a regular file (following symlinks that resolve)."""
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except RuntimeError:
+            raise SourceError("symlink loop", file=path) from None
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise SourceError("symlink loop", file=path) from None
+            raise SourceError(f"broken symlink (to {os.readlink(path)})", file=path) from None
+        path = target
+    if not path.exists():
+        raise SourceError("no such file", file=path)
+    if not path.is_file():
+        raise SourceError("a folder, not a file" if path.is_dir() else "not a regular file", file=path)
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise SourceError(f"file too large ({size:,} bytes; the limit is {MAX_BYTES:,})", file=path)
+
+
+# Signatures of binary formats that can pass for text (a PDF can be all ASCII). Only
+# signatures no English sentence starts with.
+MAGIC = {
+    b"%PDF-": "PDF document", b"PK\x03\x04": "ZIP archive", b"PK\x05\x06": "ZIP archive",
+    b"\x89PNG\r\n\x1a\n": "PNG image", b"GIF87a": "GIF image", b"GIF89a": "GIF image",
+    b"\xff\xd8\xff": "JPEG image", b"\x1f\x8b": "gzip archive", b"%!PS-Adobe": "PostScript document",
+    b"{\\rtf": "RTF document", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "Office document",
+    b"\x7fELF": "executable", b"\xfd7zXZ\x00": "xz archive", b"7z\xbc\xaf\x27\x1c": "7z archive",
+    b"SQLite format 3\x00": "SQLite database",
+}
+
+
+def binary_kind(data: bytes) -> str | None:
+    """The binary format a file's first bytes announce, or None."""
+    for magic, kind in MAGIC.items():
+        if data.startswith(magic):
+            return kind
+    return None
 
 
 def decode(data: bytes, *, file: str | Path | None = None) -> str:
@@ -78,6 +126,9 @@ def decode(data: bytes, *, file: str | Path | None = None) -> str:
                 return _newlines(data.decode(codec))
             except UnicodeDecodeError as exc:
                 raise SourceError(f"undecodable bytes for {codec} at byte {exc.start}", file=file) from None
+    kind = binary_kind(data)
+    if kind is not None:
+        raise SourceError(f"binary file ({kind})", file=file)
     if b"\x00" in data:
         raise SourceError("binary file (NUL bytes)", file=file)
     controls = sum(data.count(bytes([b])) for b in (*range(0, 9), *range(14, 27), *range(28, 32)))
@@ -223,10 +274,12 @@ def _slug(name: str) -> str:
 
 
 def article_files(folder: str | Path) -> list[Path]:
-    """The files of a sources folder that should be articles, in name order."""
+    """The files of a sources folder that should be articles, in name order. Symlinks that do
+    not resolve are included, so they are reported rather than silently left out."""
     folder = Path(folder)
     return sorted(p for p in folder.iterdir()
-                  if p.is_file() and not p.name.startswith(".") and p.name not in NOT_ARTICLES)
+                  if (p.is_file() or p.is_symlink()) and not p.name.startswith(".")
+                  and p.name not in NOT_ARTICLES)
 
 
 # ---------------------------------------------------------------- paragraphs
@@ -437,10 +490,10 @@ def paragraphs_of(article: str, text: str, title: str = "") -> pd.DataFrame:
 def load_article(entry: Entry, folder: str | Path) -> Corpus:
     """A one-article corpus: the unit of work of a build, so a bulk run can stream files."""
     path = Path(folder) / entry.file
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         raise SourceError("listed in the manifest but missing", file=path)
-    text = read_text(path)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    data, text = read_source(path)
+    digest = hashlib.sha256(data).hexdigest()
     if entry.sha256 and entry.sha256 != digest:
         raise SourceError(f"sha256 {digest[:12]}… differs from the manifest's {entry.sha256[:12]}…", file=path)
     title = entry.title or _first_line(text)
