@@ -18,7 +18,7 @@ from analysis.models import compute
 FLEET_RANGE = (5_000, 200_000, 1_000)  # GPUs: min, max, step
 MFU_RANGE = (0.20, 0.60, 0.01)
 PRICE_RANGE = (0.5, 12.0, 0.1)  # USD per GPU-hour
-FLOP_EXPONENTS = (24.0, 27.0, 0.05)  # training FLOP as powers of ten
+FLOP_EXPONENTS = (24.0, 27.0, 0.05)  # training FLOP: log10 min, max, step
 SHARE_STEP = 0.01
 GRID_SIZE = 100  # sensitivity heatmap: GRID_SIZE x GRID_SIZE cells
 CURVE_POINTS = 101
@@ -57,6 +57,12 @@ def readout_text(params: compute.Params) -> str:
         f"{out['training_days']:,.1f} → {out['training_days_without_sora']:,.1f} days to train Spud "
         f"({out['sora_minutes_per_day']:,.0f} fewer minutes of Sora video a day)."
     )
+
+
+def _bold(text: str) -> str:
+    import html
+
+    return f"<b>{html.escape(text, quote=False)}</b>"
 
 
 def grid_axes(params: compute.Params) -> tuple[np.ndarray, np.ndarray]:
@@ -247,10 +253,7 @@ class ComputeDashboard:
         """Fleet, MFU, price or training FLOP moved."""
         if self._busy:
             return
-        value = change["new"]
-        if name == "training_flop":
-            value = 10.0**value
-        self._apply(self.params.with_(**{name: float(value)}))
+        self._apply(self.params.with_(**{name: float(change["new"])}))
 
     def _apply(self, params: compute.Params, preset: object = ...) -> None:
         self.params = params
@@ -263,7 +266,7 @@ class ComputeDashboard:
         finally:
             self._busy = False
         update_figures(self.figures, params)
-        self.readout.value = readout_text(params)
+        self.readout.value = _bold(readout_text(params))
 
 
 def compute_dashboard(params: compute.Params | None = None, ref=None) -> ComputeDashboard:
@@ -282,6 +285,7 @@ def compute_dashboard(params: compute.Params | None = None, ref=None) -> Compute
             min=FLEET_RANGE[0],
             max=FLEET_RANGE[1],
             step=FLEET_RANGE[2],
+            readout_format=",d",
             description="Fleet (GPUs)",
             continuous_update=False,
             style=style,
@@ -309,13 +313,14 @@ def compute_dashboard(params: compute.Params | None = None, ref=None) -> Compute
             style=style,
             layout=wide,
         ),
-        "training_flop": w.FloatSlider(
-            value=float(np.log10(params.training_flop)),
+        "training_flop": w.FloatLogSlider(
+            value=params.training_flop,
+            base=10,
             min=FLOP_EXPONENTS[0],
             max=FLOP_EXPONENTS[1],
             step=FLOP_EXPONENTS[2],
-            readout_format=".2f",
-            description="Training FLOP (10^x)",
+            readout_format=".2e",
+            description="Training FLOP",
             continuous_update=False,
             style=style,
             layout=wide,
@@ -342,7 +347,7 @@ def compute_dashboard(params: compute.Params | None = None, ref=None) -> Compute
         style=style,
         layout=wide,
     )
-    readout = w.HTML(value=readout_text(params))
+    readout = w.HTML(value=_bold(readout_text(params)))
     readout.add_class("compute-readout")
 
     board = ComputeDashboard(
@@ -374,3 +379,12 @@ def compute_dashboard(params: compute.Params | None = None, ref=None) -> Compute
     )
     board.container = w.VBox([controls, readout, charts])
     return board
+
+
+def number_format(x: float) -> str:
+    """Readable numbers for tables: whole thousands to millions with separators, else 4 significant digits."""
+    if x != x:  # NaN
+        return ""
+    if 1e3 <= abs(x) < 1e9:
+        return f"{x:,.0f}"
+    return f"{x:.4g}"

@@ -257,3 +257,29 @@ def test_priority_table_gives_level_ranges(params):
     assert (table["level_low"] <= table["share"]).all() and (
         table["share"] < table["level_high"]
     ).all()
+
+
+def test_table_levels_check_reads_the_resource_table(params):
+    tables = pd.DataFrame(
+        {
+            "article": ["a"] * 6,
+            "table": [0] * 6,
+            "row": [0, 0, 1, 1, 2, 2],
+            "column": [0, 1, 0, 1, 0, 1],
+            "header": ["Project Focus", "Resource Allocation Status"] * 3,
+            "value": [
+                "ChatGPT/LLMs",
+                "Overwhelmingly High",
+                "Sora/DALL-E (Video)",
+                "Scarce",
+                "Foundational Research",
+                "Scarce",
+            ],
+        }
+    )
+    check = compute.table_levels_check(tables, params.shares).set_index("group")
+    assert check.loc["ChatGPT/LLMs", "agrees"]
+    assert not check.loc["Sora/DALL-E", "agrees"]  # the reference share reads as constrained
+    assert check.loc["Foundational research", "agrees"]
+    with pytest.raises(ModelError, match="no table"):
+        compute.table_levels_check(tables.assign(header="x"), params.shares)

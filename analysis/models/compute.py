@@ -281,19 +281,22 @@ def scenario(name: str, ref: pd.DataFrame | None = None) -> pd.Series:
 
 
 def scenarios(ref: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every scenario's shares, one row per scenario and programme (tidy)."""
+    """Every scenario's shares, one row per scenario and programme (tidy, ordered categoricals)."""
     ref = reference() if ref is None else ref
-    rows = [
-        pd.DataFrame(
-            {
-                "scenario": name,
-                "programme": list(PROGRAMMES),
-                "share": scenario(name, ref).to_numpy(),
-            }
-        )
-        for name in SCENARIOS
-    ]
-    return pd.concat(rows, ignore_index=True)
+    names = list(SCENARIOS)
+    frame = pd.DataFrame(
+        {
+            "scenario": np.repeat(names, len(PROGRAMMES)),
+            "programme": list(PROGRAMMES) * len(names),
+            "share": np.concatenate([scenario(name, ref).to_numpy() for name in names]),
+        }
+    )
+    return frame.astype(
+        {
+            "scenario": pd.CategoricalDtype(names, ordered=True),
+            "programme": pd.CategoricalDtype(list(PROGRAMMES), ordered=True),
+        }
+    )
 
 
 def group_shares(shares) -> pd.Series:
@@ -420,3 +423,47 @@ def article_checks(quantities: pd.DataFrame, ref: pd.DataFrame | None = None) ->
     )
     frame["reference_fleet_inside"] = (frame["low_gpus"] <= fleet) & (fleet <= frame["high_gpus"])
     return frame
+
+
+def table_levels_check(tables: pd.DataFrame, shares) -> pd.DataFrame:
+    """The corpus's resource table (tables frame) beside the level the share rule gives each group.
+
+    Finds the table with a "Resource Allocation Status" column, matches its project column to
+    GROUPS by name (case-insensitive prefix) and reports whether the two levels agree.
+    """
+    header = tables["header"].astype("string").str.casefold().fillna("")
+    status = tables[header.str.contains("resource allocation", regex=False)]
+    if status.empty:
+        raise ModelError("no table with a 'Resource Allocation Status' column in the tables frame")
+    keys = ["article", "table", "row"]
+    first_column = tables[tables["column"] == 0][[*keys, "value"]].rename(
+        columns={"value": "project"}
+    )
+    rows = (
+        status[[*keys, "value"]]
+        .rename(columns={"value": "table_level"})
+        .merge(first_column, on=keys)
+    )
+    groups = group_shares(shares)
+    found = []
+    for _, row in rows.iterrows():
+        project = str(row["project"]).casefold()
+        group = next((g for g in GROUPS if project.startswith(g.casefold())), None)
+        if group is None:
+            continue
+        rule = priority_level(groups[group])
+        found.append(
+            {
+                "article": row["article"],
+                "project": row["project"],
+                "group": group,
+                "share": float(groups[group]),
+                "table_level": row["table_level"],
+                "rule_level": rule,
+                "agrees": str(row["table_level"]).strip().casefold() == rule.casefold(),
+            }
+        )
+    return pd.DataFrame(
+        found,
+        columns=["article", "project", "group", "share", "table_level", "rule_level", "agrees"],
+    )

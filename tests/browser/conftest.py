@@ -1,0 +1,216 @@
+"""Real-browser fixtures: Debian's chromium via Playwright, JupyterLab and Voila on loopback.
+
+Servers run on a copy of the notebook in a temporary folder, with their own HOME and runtime
+dirs and a token; they are stopped by the process group this file created, after their kernels
+are deleted through the REST API. A missing chromium fails the tests: they never skip.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOK = ROOT / "notebooks" / "04_compute_whatif.ipynb"
+BIN = Path(sys.executable).parent
+CHROMIUM = Path(os.environ.get("ANALYSIS_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+START_TIMEOUT = 60.0
+
+
+@dataclass
+class Server:
+    """A Jupyter server we started: base URL, token, process and log file."""
+
+    url: str
+    token: str
+    process: subprocess.Popen
+    log: Path
+
+    def request(self, method: str, path: str) -> object:
+        """A REST call with the token; returns decoded JSON (or None for an empty body)."""
+        req = urllib.request.Request(
+            f"{self.url}{path}", method=method, headers={"Authorization": f"token {self.token}"}
+        )
+        with urllib.request.urlopen(req, timeout=10) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+    def log_tail(self, n: int = 40) -> str:
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-n:])
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _isolated_env(home: Path) -> dict[str, str]:
+    """Environment with a private HOME, Jupyter runtime/config dirs and IPython dir."""
+    env = dict(os.environ)
+    for name in ("home", "runtime", "config", "ipython"):
+        (home / name).mkdir(parents=True, exist_ok=True)
+    env.update(
+        HOME=str(home / "home"),
+        JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+        JUPYTER_CONFIG_DIR=str(home / "config"),
+        IPYTHONDIR=str(home / "ipython"),
+        JUPYTER_PLATFORM_DIRS="1",
+        PYTHONWARNINGS="ignore",
+    )
+    return env
+
+
+def _answers(server: Server, ready_path: str | None) -> bool:
+    """The server answers a REST call on ready_path, or (None) accepts TCP connections."""
+    if ready_path is None:
+        with socket.create_connection(("127.0.0.1", int(server.url.rsplit(":", 1)[1])), timeout=2):
+            return True
+    server.request("GET", ready_path)
+    return True
+
+
+def _start(cmd: list[str], workdir: Path, token: str, port: int, ready_path: str | None) -> Server:
+    """Start a server in its own process group and wait until it answers."""
+    log = workdir / f"server-{port}.log"
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            cmd, cwd=workdir, env=_isolated_env(workdir / "env"), stdout=sink, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    server = Server(url=f"http://127.0.0.1:{port}", token=token, process=process, log=log)
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}:\n{server.log_tail()}")
+        try:
+            _answers(server, ready_path)
+            return server
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.3)
+    _stop(server)
+    raise RuntimeError(f"server not ready after {START_TIMEOUT:.0f} s:\n{server.log_tail()}")
+
+
+def _stop(server: Server) -> None:
+    """Stop the server's process group (ours: start_new_session), TERM then KILL."""
+    if server.process.poll() is not None:
+        return
+    pgid = server.process.pid  # the session leader's pid is its group id
+    os.killpg(pgid, signal.SIGTERM)
+    try:
+        server.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(pgid, signal.SIGKILL)
+        server.process.wait(timeout=10)
+
+
+@pytest.fixture
+def notebook_copy(tmp_path: Path) -> Path:
+    """A copy of the notebook in a temporary folder (JupyterLab autosaves what it opens)."""
+    if not NOTEBOOK.is_file():
+        pytest.fail(f"notebook missing: {NOTEBOOK}")
+    target = tmp_path / "work" / NOTEBOOK.name
+    target.parent.mkdir()
+    shutil.copy2(NOTEBOOK, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian chromium driven by Playwright; fails clearly when chromium is missing."""
+    if not CHROMIUM.is_file():
+        pytest.fail(
+            f"chromium not found at {CHROMIUM}: install Debian's chromium (apt-get install -y chromium) "
+            "or point ANALYSIS_CHROMIUM at one. Browser tests do not skip."
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records console errors and uncaught exceptions in page.errors."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.errors = []
+    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def lab(notebook_copy: Path):
+    """JupyterLab on loopback serving the notebook copy's folder; sessions deleted at the end."""
+    port, token = free_port(), secrets.token_hex(16)
+    cmd = [
+        str(BIN / "jupyter"), "lab", "--no-browser", "--ip", "127.0.0.1", "--port", str(port),
+        f"--ServerApp.token={token}", "--allow-root", f"--ServerApp.root_dir={notebook_copy.parent}",
+        "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.extension_manager=readonly", "--ServerApp.open_browser=False",
+    ]  # fmt: skip
+    server = _start(cmd, notebook_copy.parent, token, port, "/api/status")
+    try:
+        yield server
+    finally:
+        try:
+            for session in server.request("GET", "/api/sessions") or []:
+                server.request("DELETE", f"/api/sessions/{session['id']}")
+        finally:
+            _stop(server)
+
+
+@pytest.fixture
+def voila(notebook_copy: Path):
+    """The notebook copy as a Voila app on loopback with idle-kernel culling."""
+    port, token = free_port(), secrets.token_hex(16)
+    cmd = [
+        str(BIN / "voila"), str(notebook_copy), "--no-browser", "--Voila.ip=127.0.0.1",
+        f"--port={port}", f"--Voila.token={token}",
+        "--MappingKernelManager.cull_idle_timeout=60", "--MappingKernelManager.cull_interval=10",
+    ]  # fmt: skip
+    # Voila serving one notebook has no /api/status; a page load would start a kernel.
+    server = _start(cmd, notebook_copy.parent, token, port, None)
+    server.kernel_ids = []
+    try:
+        yield server
+    finally:
+        try:
+            for kernel_id in server.kernel_ids:
+                try:
+                    server.request("DELETE", f"/api/kernels/{kernel_id}")
+                except urllib.error.HTTPError as error:
+                    if error.code != 404:  # already culled or shut down by the page
+                        raise
+        finally:
+            _stop(server)

@@ -1,0 +1,117 @@
+"""The compute dashboard in a real browser: JupyterLab and Voila, a slider moved by keyboard.
+
+Each test reads the numbers the page shows (the plotly graph div's data and the readout text)
+before and after one ArrowRight on the fleet slider, and compares them with the model.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from analysis import widgets
+from analysis.models import compute
+
+pytestmark = pytest.mark.browser
+
+PAGE_TIMEOUT_MS = 90_000
+FLEET_LABEL = "Fleet (GPUs)"
+
+_PLOT_Y = """(title) => {
+    const plots = Array.from(document.querySelectorAll('.js-plotly-plot'));
+    const el = plots.find(p => p.layout && p.layout.title && p.layout.title.text === title);
+    return el ? el.data.map(t => Array.from(t.y)) : null;
+}"""
+
+
+def expected_after_fleet_step():
+    """The model's numbers before and after one keyboard step of the fleet slider."""
+    before = compute.defaults()
+    after = before.with_(fleet_gpus=before.fleet_gpus + widgets.FLEET_RANGE[2])
+    return before, after
+
+
+def allocation_y(page) -> list[float]:
+    data = page.evaluate(_PLOT_Y, widgets.TITLES["allocation"])
+    assert data is not None, "allocation chart not found in the page"
+    return [trace[0] for trace in data]
+
+
+def wait_for_dashboard(page) -> None:
+    page.wait_for_function(
+        "() => document.querySelectorAll('.js-plotly-plot').length >= 4", timeout=PAGE_TIMEOUT_MS
+    )
+    page.wait_for_selector(".compute-readout", timeout=PAGE_TIMEOUT_MS)
+
+
+def step_fleet_slider(page) -> None:
+    """Focus the fleet slider's handle and press ArrowRight once (one step)."""
+    slider = page.locator(".widget-slider", has_text=FLEET_LABEL)
+    handle = slider.locator(".noUi-handle")
+    handle.focus()
+    handle.press("ArrowRight")
+
+
+def check_slider_round_trip(page) -> None:
+    before, after = expected_after_fleet_step()
+    readout = page.locator(".compute-readout")
+    assert readout.inner_text().strip() == widgets.readout_text(before)
+    assert allocation_y(page) == pytest.approx(list(compute.allocation(before)["gpus"]))
+
+    step_fleet_slider(page)
+    expected_text = widgets.readout_text(after)
+    page.wait_for_function(
+        "(text) => document.querySelector('.compute-readout').innerText.trim() === text",
+        arg=expected_text,
+        timeout=30_000,
+    )
+    assert allocation_y(page) == pytest.approx(list(compute.allocation(after)["gpus"]))
+    cost = page.evaluate(_PLOT_Y, widgets.TITLES["cost"])
+    assert cost[0] == pytest.approx(list(compute.allocation(after)["cost_per_day"]))
+
+
+# Known, harmless console noise. Voila's bundled JupyterLab 4.2 makes jupyterlab-plotly throw
+# "setData is not a function" and cannot host jupyterlab-jupytext's extension (it needs Lab's
+# document manager); a font stylesheet from a CDN cannot load offline.
+ALLOWED_ERRORS = (
+    "setData is not a function",
+    "/labextensions/jupyterlab-jupytext/",
+    "net::ERR_",
+    "Failed to load resource",
+)
+
+
+def unexpected_errors(page) -> list[str]:
+    return [e for e in page.errors if not any(ok in e for ok in ALLOWED_ERRORS)]
+
+
+def test_lab_run_all_and_move_fleet_slider(lab, notebook_copy, page, tmp_path):
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    page.goto(f"{lab.url}/lab/tree/{notebook_copy.name}?token={lab.token}")
+    page.wait_for_selector(".jp-Notebook")
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", state="attached")
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+    wait_for_dashboard(page)
+    check_slider_round_trip(page)
+    page.locator(".js-plotly-plot").last.scroll_into_view_if_needed()
+    page.screenshot(path=str(tmp_path / "lab.png"), full_page=True)
+    assert (tmp_path / "lab.png").stat().st_size > 0
+    assert not unexpected_errors(page)
+
+
+def test_voila_app_moves_fleet_slider(voila, page, tmp_path):
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    page.goto(f"{voila.url}/?token={voila.token}")
+    wait_for_dashboard(page)
+    kernel_id = page.evaluate(
+        "() => JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"
+    )
+    if kernel_id:
+        voila.kernel_ids.append(kernel_id)
+    check_slider_round_trip(page)
+    page.locator(".js-plotly-plot").last.scroll_into_view_if_needed()
+    page.screenshot(path=str(tmp_path / "voila.png"), full_page=True)
+    assert (tmp_path / "voila.png").stat().st_size > 0
+    assert not unexpected_errors(page)
