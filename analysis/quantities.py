@@ -40,6 +40,7 @@ FLAG_YEAR_FROM_BASE = "year_from_base"  # "17 November": year taken from base_da
 FLAG_RELATIVE = "relative"  # "last year", "3h ago": resolved against base_date
 FLAG_UNRESOLVED = "unresolved"  # needs a base_date (or a finer one) that was not given
 FLAG_FISCAL = "fiscal_year"  # FY2024: the company's year, not the calendar's
+FLAG_AMBIGUOUS = "ambiguous"  # 03/04/2024 with no locale: March 4 or 3 April
 
 # A sentence longer than this is quoted as a window around the mention, so a huge
 # unpunctuated line does not repeat megabytes of text in every row.
@@ -128,7 +129,10 @@ _SKIP = [
     rf"\b(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b",  # ZIP codes after a state
     r"(?m:^)[ \t]*\d{1,2}[.)](?=[ \t])",  # list numbering at line start
     r"\b24\s?/\s?7\b",  # "24/7" means "always"
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.m\.",  # clock times
 ]
+# After the slash dates: "1/3", "2023/24" and other slashed figures are left alone.
+_SLASHED = r"\d+(?:/\d+)+"
 _DATE = [
     # 17 November [2023], 17th of November, 17. November 2023
     rf"(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<dmy_m>{_MONTH})"
@@ -147,6 +151,9 @@ _DATE = [
     r"\b(?P<fy>CY|FY)\s?'?(?P<fy_y>(?:19|20)\d\d|\d\d)\b",
     # the 1960s, '90s
     r"(?<![\w])(?P<dec>(?:1[5-9]|20)\d0)s\b|(?<![\w])'(?P<dec2>\d0)s\b",
+    # 17.11.2023 (day first); 11/17/2023 (month first in English, day first elsewhere)
+    rf"(?P<dot_d>\d{{1,2}})\.(?P<dot_m>\d{{1,2}})\.(?P<dot_y>{_YEAR})(?![\w])",
+    rf"(?P<sl_a>\d{{1,2}})/(?P<sl_b>\d{{1,2}})/(?P<sl_y>{_YEAR})(?![\w/])",
     # 2024-02-03, 2024-02
     rf"(?<![\w.])(?P<iso>{_YEAR}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)(?![\w-])",
     # last year, next month, this week, yesterday
@@ -197,7 +204,7 @@ def _master(style: str) -> re.Pattern:
     """The one scanning regex for a decimal style; alternatives in priority order."""
     parts = [f"(?P<skip>{'|'.join(_SKIP)})"]
     parts += [f"(?:{p})" for p in _DATE]
-    parts.append(f"(?P<name>{'|'.join(_NAMES)})")
+    parts.append(f"(?P<name>{'|'.join(_NAMES)}|{_SLASHED})")
     parts.append(f"(?P<qty>{_quantity(style)})")
     parts += [f"(?:{p})" for p in _WORDY]
     # No alternative starts right after a word character, so that test runs first.
@@ -395,7 +402,15 @@ def _month_number(word: str) -> int:
     return nb.MONTHS[word.rstrip(".").lower()]
 
 
-def _date_of(m: re.Match, base) -> tuple[str, str] | None:
+def _checked(year: int, month: int, day: int) -> str:
+    """ISO date, or '' when the numbers are not a calendar date."""
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+
+
+def _date_of(m: re.Match, base, style: str = "dot") -> tuple[str, str] | None:
     """(date, flag) for a match of one of the date alternatives, or None to drop it."""
     g = m.groupdict()
     if g["dmy_m"] or g["mdy_m"]:
@@ -456,6 +471,14 @@ def _date_of(m: re.Match, base) -> tuple[str, str] | None:
         return "19" + g["dec2"][0] + "X", ""
     if g["iso"]:
         return g["iso"], ""
+    if g["dot_d"]:
+        return _checked(int(g["dot_y"]), int(g["dot_m"]), int(g["dot_d"])), ""
+    if g["sl_a"]:
+        a, b, y = int(g["sl_a"]), int(g["sl_b"]), int(g["sl_y"])
+        if style == "unknown" and a <= 12 and b <= 12 and a != b:
+            return "", FLAG_AMBIGUOUS
+        month, day = (a, b) if style == "dot" and a <= 12 else (b, a)
+        return _checked(y, month, day), ""
     if g["rel"]:
         return _relative(g["rel"], base)
     return None
@@ -528,7 +551,7 @@ def _extract_rows(text: str, lang: str | None, base_date) -> list[tuple]:
             if row is None:
                 continue
         else:
-            row = _read_other(text, m, g, base)
+            row = _read_other(text, m, g, base, style)
             if row is None:
                 continue
         # date ranges: "between the end of 2024 and 2025", "2020 to 2023"
@@ -552,7 +575,7 @@ def _extract_rows(text: str, lang: str | None, base_date) -> list[tuple]:
     return rows
 
 
-def _read_other(text: str, m: re.Match, g: dict, base) -> tuple | None:
+def _read_other(text: str, m: re.Match, g: dict, base, style: str) -> tuple | None:
     """Rows for the date alternatives and the word forms (minute-long, doubled, twice...)."""
     s, e = m.span()
     if g["long"]:
@@ -571,12 +594,12 @@ def _read_other(text: str, m: re.Match, g: dict, base) -> tuple | None:
                 NAN, NAN, "", False)
     if g["bare"]:
         return _bare_rows(text, m)
-    found = _date_of(m, base)
+    found = _date_of(m, base, style)
     if found is None:
         return None
     date, flag = found
     return (s, e, text[s:e], "date", NAN, NAN, NAN, "", "", _approx(text, s, True), date, NAN,
-            NAN, flag, False)
+            NAN, flag, flag == FLAG_AMBIGUOUS)
 
 
 def _bare_rows(text: str, m: re.Match) -> tuple:

@@ -559,3 +559,28 @@ def test_for_corpus_on_the_sources(corpus):
         assert corpus.texts[r["article"]][r["start"]:r["end"]] == r["surface"]
     views = df[df["surface"] == "41"]
     assert len(views) == 1
+
+
+# --- numeric dates and clock times --------------------------------------------------------
+
+
+def test_clock_times_are_not_quantities():
+    assert rows("at 10:30 a.m. and again at 3 p.m.") == []
+
+
+def test_day_first_dotted_date():
+    assert one("am 17.11.2023", lang="de")["date"] == "2023-11-17"
+
+
+def test_slash_date_follows_the_locale():
+    assert one("on 03/04/2024", lang="en")["date"] == "2024-03-04"
+    assert one("am 03/04/2024", lang="de")["date"] == "2024-04-03"
+
+
+def test_slash_date_without_locale_is_ambiguous():
+    r = one("03/04/2024", lang=None)
+    assert r["ambiguous"] and r["date"] == "" and r["date_flag"] == "ambiguous"
+
+
+def test_slashed_figures_are_left_alone():
+    assert rows("9/11 and 2023/24") == []
