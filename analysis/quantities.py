@@ -29,10 +29,11 @@ COLUMNS = [
     "date", "of", "multiplier", "date_flag", "ambiguous", "sentence", "sentence_start",
     "sentence_end",
 ]
-# Columns of `python -m analysis quantities` CSV output: the first twelve are fixed.
+# Columns of `python -m analysis quantities` CSV output after its leading "file" column,
+# so the header starts "file,start,end,surface,kind,value,low,high,unit,per,approx,date".
 CSV_COLUMNS = [
-    "file", "start", "end", "surface", "kind", "value", "low", "high", "unit", "per",
-    "approx", "date", "of", "multiplier", "date_flag", "ambiguous", "sentence",
+    "start", "end", "surface", "kind", "value", "low", "high", "unit", "per", "approx",
+    "date", "of", "multiplier", "date_flag", "ambiguous", "sentence",
 ]
 
 # date_flag values: how the date column was obtained.
