@@ -1,0 +1,148 @@
+"""The runway what-if: sliders for the money flows, a cash curve and the day the money ends.
+
+Explicit ipywidgets whose ``observe`` callbacks recompute :mod:`analysis.models.burn` and
+write into a plotly ``FigureWidget`` inside ``batch_update()``. The figure gets its whole
+layout (with the article's window shaded) in its constructor, so it renders the same in
+JupyterLab and Voila. Display ``dashboard.container``; never end a cell with the figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from analysis.models import burn
+
+__all__ = ["BurnDashboard", "SLIDERS", "burn_dashboard", "curve_figure", "readout_text"]
+
+MILLION = 1e6
+THOUSAND = 1e3
+PERCENT = 100
+MONTHS = 48  # the curve runs four years from the article's date: past the window's end
+HEIGHT, WIDTH = 420, 820
+# name -> (label, min, max, step, scale from slider units to the model's units)
+SLIDERS = {
+    "daily_cost": ("Running cost ($k/day)", 0.0, 2000.0, 10.0, THOUSAND),
+    "monthly_revenue": ("Revenue ($M/month)", 0.0, 500.0, 1.0, MILLION),
+    "revenue_growth": ("Revenue growth (%/month)", -10.0, 20.0, 0.5, 1 / PERCENT),
+    "other_monthly_costs": ("Other costs ($M/month)", 0.0, 500.0, 1.0, MILLION),
+    "cash": ("Cash on hand ($M)", 0.0, 5000.0, 10.0, MILLION),
+}
+TITLE = "Cash on hand, month by month, and the day it runs out"
+
+
+def _curve(params: dict) -> pd.DataFrame:
+    return burn.cash_curve(params["cash"], params["daily_cost"], params["monthly_revenue"],
+                           params["revenue_growth"], params["other_monthly_costs"],
+                           start=params["start"], months=MONTHS)
+
+
+def _runway(params: dict) -> dt.date | None:
+    return burn.runway(params["cash"], params["daily_cost"], params["monthly_revenue"],
+                       params["revenue_growth"], params["other_monthly_costs"],
+                       start=params["start"])
+
+
+def readout_text(params: dict, window: tuple[dt.date, dt.date]) -> str:
+    """One line: the day the money runs out and whether it falls in the article's window."""
+    day = _runway(params)
+    if day is None:
+        return "The money never runs out: revenue covers the costs."
+    where = ("inside" if window[0] <= day <= window[1]
+             else "before" if day < window[0] else "after")
+    return f"The money runs out on {day.isoformat()}, {where} the article's window " \
+           f"({window[0].isoformat()} to {window[1].isoformat()})."
+
+
+def _marker(params: dict, top: float) -> tuple[list, list]:
+    day = _runway(params)
+    if day is None:
+        return [], []
+    return [day, day], [0.0, top]
+
+
+def curve_figure(params: dict, window: tuple[dt.date, dt.date], *, widget: bool = False):
+    """The cash curve with the window shaded and the runway day marked (Figure or widget)."""
+    import plotly.graph_objects as go
+
+    import analysis.figures  # noqa: F401  (registers the "analysis" template)
+
+    curve = _curve(params)
+    start = pd.Timestamp(params["start"])
+    dates = [start, *curve["date"]]
+    cash = np.concatenate([[params["cash"]], curve["cash"].to_numpy()]) / MILLION
+    top = float(max(params["cash"] / MILLION, 1.0))
+    mx, my = _marker(params, top)
+    cls = go.FigureWidget if widget else go.Figure
+    return cls(
+        data=[
+            go.Scatter(x=dates, y=cash, mode="lines", name="cash on hand",
+                       hovertemplate="%{x|%Y-%m-%d}: $%{y:,.0f} million<extra></extra>"),
+            go.Scatter(x=mx, y=my, mode="lines", name="money runs out",
+                       line={"dash": "dash", "color": "#D55E00"},
+                       hovertemplate="runs out %{x|%Y-%m-%d}<extra></extra>"),
+        ],
+        layout={
+            "title": {"text": TITLE},
+            "height": HEIGHT,
+            "width": WIDTH,
+            "xaxis": {"title": {"text": "date"}},
+            "yaxis": {"title": {"text": "cash on hand ($ million)"}, "tickformat": ",.0f"},
+            "legend": {"orientation": "h", "y": -0.2},
+            "shapes": [{"type": "rect", "xref": "x", "yref": "paper",
+                        "x0": window[0].isoformat(), "x1": window[1].isoformat(),
+                        "y0": 0, "y1": 1, "fillcolor": "#E69F00", "opacity": 0.2,
+                        "line": {"width": 0}, "layer": "below"},
+                       {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": 0, "y1": 0,
+                        "line": {"color": "#888888", "width": 1}}],
+            "annotations": [{"x": window[0].isoformat(), "y": 1, "xref": "x", "yref": "paper",
+                             "text": "the article's window", "showarrow": False,
+                             "xanchor": "left", "yanchor": "bottom"}],
+        },
+    )
+
+
+@dataclass
+class BurnDashboard:
+    """Five sliders, a readout and one cash-curve FigureWidget over one parameter dict."""
+
+    params: dict
+    window: tuple[dt.date, dt.date]
+    figure: object = None
+    sliders: dict = field(default_factory=dict)
+    readout: object = None
+    container: object = None
+
+    def on_change(self, name: str, change) -> None:
+        """A slider moved: recompute the curve and the runway, update the figure in place."""
+        self.params = {**self.params, name: float(change["new"]) * SLIDERS[name][4]}
+        self.update()
+
+    def update(self) -> None:
+        fresh = curve_figure(self.params, self.window)
+        with self.figure.batch_update():
+            for trace, new in zip(self.figure.data, fresh.data, strict=True):
+                trace.x, trace.y = new.x, new.y
+        self.readout.value = readout_text(self.params, self.window)
+
+
+def burn_dashboard(params: dict, window: tuple[dt.date, dt.date]) -> BurnDashboard:
+    """Build the runway what-if from a parameter dict (see :func:`analysis.spending.defaults`)
+    and the article's window; display ``.container``."""
+    import ipywidgets as w
+
+    board = BurnDashboard(params=dict(params), window=window)
+    board.figure = curve_figure(board.params, window, widget=True)
+    style = {"description_width": "13em"}
+    for name, (label, lo, hi, step, scale) in SLIDERS.items():
+        slider = w.FloatSlider(value=float(np.clip(params[name] / scale, lo, hi)), min=lo,
+                               max=hi, step=step, description=label, continuous_update=False,
+                               style=style, layout=w.Layout(width="36em"))
+        slider.observe(lambda change, n=name: board.on_change(n, change), names="value")
+        board.sliders[name] = slider
+    board.readout = w.HTML(value=readout_text(board.params, window))
+    board.container = w.VBox([*board.sliders.values(), board.readout, board.figure])
+    return board

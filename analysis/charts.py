@@ -1,0 +1,298 @@
+"""Every exported figure, by name: how to build it from the frames, its title and its claims.
+
+Notebooks call the same builders to show a chart, so the notebook's chart and the exported
+one are the same figure. :func:`export_all` builds every registered chart from
+``data/processed`` and exports them in one kaleido batch (``figures/`` and its index.csv);
+``python -m analysis figures`` runs it. Notebooks never export while they run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = ["CHARTS", "Chart", "build", "export_all"]
+
+Frames = dict[str, pd.DataFrame]
+PERCENT = 100
+MILLION, BILLION = 1e6, 1e9
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A registered figure: builder(frames) -> plotly Figure, caption, notebook, claims."""
+
+    name: str
+    builder: Callable[[Frames], object]
+    title: str
+    notebook: str
+    claims: tuple[str, ...] = ()
+
+
+def _go():
+    import plotly.graph_objects as go
+
+    import analysis.figures  # noqa: F401  (registers the "analysis" template)
+
+    return go
+
+
+def _plain(text) -> str:
+    from analysis.figures import plain
+
+    return plain(text)
+
+
+# --------------------------------------------------------------------------- 00 corpus
+
+
+def quantities_by_kind(frames: Frames):
+    """Quantitative mentions per article, stacked by kind (page furniture left out)."""
+    from analysis.overview import kinds_table
+
+    go = _go()
+    table = kinds_table(frames["quantities"]).drop(index="total", columns="total")
+    return go.Figure(
+        data=[go.Bar(name=kind, y=table.index, x=table[kind], orientation="h",
+                     hovertemplate="%{y}: %{x} " + kind + "<extra></extra>")
+              for kind in table.columns],
+        layout={"title": {"text": "Quantitative mentions per article, by kind"},
+                "barmode": "stack", "height": 380, "width": 900,
+                "xaxis": {"title": {"text": "mentions (page furniture left out)"}},
+                "yaxis": {"autorange": "reversed"}},
+    )
+
+
+# --------------------------------------------------------------------------- 01 visits
+
+
+def chatgpt_visits(frames: Frames):
+    """The article's two counts (millions), the steady path between them, and the monthly
+    visits analytics firms reported (billions), each in the unit its source states."""
+    from analysis import traffic
+    from analysis.models import visits
+
+    go = _go()
+    c = traffic.check(frames["quantities"])
+    p = visits.path(c.peak.value, c.later.value, c.peak_month.date, c.later_month.date)
+    ref = visits.reference_visits()
+    hover = [_plain(c.peak.sentence), _plain(c.later.sentence)]
+    return go.Figure(
+        data=[
+            go.Scatter(x=ref["month"], y=ref["visits"] / BILLION, mode="lines+markers",
+                       name="Similarweb, as reported (billions)",
+                       customdata=ref["basis"],
+                       hovertemplate="%{x}: %{y:.2f} billion (%{customdata})<extra></extra>"),
+            go.Scatter(x=p["month"], y=p["visits"] / MILLION, mode="lines",
+                       name="steady decline between the article's two counts",
+                       line={"dash": "dot"}, hoverinfo="skip"),
+            go.Scatter(x=[c.peak_month.date, c.later_month.date],
+                       y=[c.peak.value / MILLION, c.later.value / MILLION], mode="markers",
+                       marker={"size": 12}, name="the article's counts (millions)",
+                       text=hover, hovertemplate="%{y:.2f} million: %{text}<extra></extra>"),
+        ],
+        layout={"title": {"text": "ChatGPT web visits in 2023: the article's millions and "
+                                  "the firms' billions"},
+                "height": 460, "width": 900,
+                "xaxis": {"title": {"text": "month"}, "type": "date", "tickformat": "%b %Y",
+                          "dtick": "M1"},
+                "yaxis": {"title": {"text": "visits, in the unit each source states"},
+                          "rangemode": "tozero"},
+                "legend": {"orientation": "h", "y": -0.25}},
+    )
+
+
+# --------------------------------------------------------------------------- 02 burn
+
+
+def burn_yearly(frames: Frames):
+    """The running cost, the 2023 revenue and the run-rate on one yearly (log) scale."""
+    from analysis import spending
+
+    go = _go()
+    table = spending.yearly_figures(frames["quantities"])
+    return go.Figure(
+        data=[go.Scatter(x=table["usd_per_year"] / MILLION, y=table.index, mode="markers",
+                         marker={"size": 14}, text=[_plain(m) for m in table["measures"]],
+                         hovertemplate="$%{x:,.0f} million a year: %{text}<extra></extra>")],
+        layout={"title": {"text": "Costs and revenue per year: different things, different "
+                                  "times"},
+                "height": 360, "width": 900, "showlegend": False,
+                "xaxis": {"title": {"text": "$ million per year (log scale)"}, "type": "log"},
+                "yaxis": {"autorange": "reversed"}},
+    )
+
+
+def burn_cash_curve(frames: Frames):
+    """The runway what-if at its starting point (the article's own reading)."""
+    from analysis import spending
+    from analysis.burn_dashboard import curve_figure
+
+    q = frames["quantities"]
+    w = spending.runway_window(q)
+    return curve_figure(spending.defaults(q), (w.window_start, w.window_end))
+
+
+# --------------------------------------------------------------------------- 03 priorities
+
+
+def resource_levels(frames: Frames):
+    """The first article's table: each programme's level in each ordinal column, as dots on
+    the columns' own level names (no lengths: levels are ranks, not measurements)."""
+    from plotly.subplots import make_subplots
+
+    from analysis.lookup import EXODUS
+    from analysis.tables import table_frame
+
+    go = _go()
+    table = table_frame(frames["tables"], EXODUS, 0)
+    key, *ordinal = list(table.columns)
+    titles = [f"{_plain(c)}: lowest → highest" for c in ordinal]
+    fig = make_subplots(rows=1, cols=len(ordinal), subplot_titles=titles,
+                        shared_yaxes=True, horizontal_spacing=0.12)
+    for i, col in enumerate(ordinal, start=1):
+        levels = list(table[col].cat.categories)
+        fig.add_trace(go.Scatter(x=table[col].astype(str), y=table[key], mode="markers",
+                                 marker={"size": 16}, showlegend=False,
+                                 hovertemplate="%{y}: %{x}<extra></extra>"), row=1, col=i)
+        fig.update_xaxes(type="category", categoryorder="array", categoryarray=levels,
+                         tickvals=levels, tickangle=0,
+                         ticktext=[_plain(v).replace("/", "/<br>") for v in levels],
+                         row=1, col=i)
+    fig.update_yaxes(type="category", categoryorder="array",
+                     categoryarray=list(table[key])[::-1])
+    fig.update_layout(title_text="Programmes in the first article's table, by level",
+                      height=380, width=1000)
+    return fig
+
+
+def attention_shares(frames: Frames):
+    """Share of each article's sentences that talk about each programme."""
+    from analysis.attention import shares
+
+    go = _go()
+    table = shares(frames["paragraphs"])
+    return go.Figure(
+        data=[go.Scatter(x=part["share_pct"], y=part["article"], mode="markers",
+                         marker={"size": 14}, name=str(programme),
+                         customdata=part[["sentences", "of_sentences"]],
+                         hovertemplate="%{x:.1f} % (%{customdata[0]} of %{customdata[1]} "
+                                       "sentences)<extra>" + str(programme) + "</extra>")
+              for programme, part in table.groupby("programme", observed=True)],
+        layout={"title": {"text": "Which programme each article's sentences talk about"},
+                "height": 400, "width": 900,
+                "xaxis": {"title": {"text": "% of the article's sentences (a sentence may "
+                                            "count for several)"}, "rangemode": "tozero"},
+                "yaxis": {"autorange": "reversed"},
+                "legend": {"orientation": "h", "y": -0.25}},
+    )
+
+
+# --------------------------------------------------------------------------- 05 ledger
+
+
+def hedged_share(frames: Frames):
+    """Claims per article by certainty grade."""
+    from analysis.ledger import hedged_share as share
+
+    go = _go()
+    table = share(frames["claims"])
+    grades = [c for c in table.columns if c.startswith("grade_")]
+    return go.Figure(
+        data=[go.Bar(name=g.removeprefix("grade_"), y=table.index, x=table[g],
+                     orientation="h", hovertemplate="%{y}: %{x}<extra>" +
+                     g.removeprefix("grade_") + "</extra>") for g in grades],
+        layout={"title": {"text": "Claims per article, by certainty grade"},
+                "barmode": "stack", "height": 380, "width": 900,
+                "xaxis": {"title": {"text": "claims"}}, "yaxis": {"autorange": "reversed"}},
+    )
+
+
+def events_timeline(frames: Frames):
+    """Every dated mention across the four articles; hover shows its sentence."""
+    go = _go()
+    ev = frames["events"]
+    ev = ev[~ev["is_boilerplate"].astype(bool) & ev["date_start"].notna()]
+    return go.Figure(
+        data=[go.Scatter(x=part["date_start"], y=part["article"], mode="markers",
+                         marker={"size": 11}, name=str(article), showlegend=False,
+                         text=[_plain(s) for s in part["sentence"]],
+                         customdata=part["surface"].map(_plain),
+                         hovertemplate="%{customdata}: %{text}<extra></extra>")
+              for article, part in ev.groupby("article", sort=False)],
+        layout={"title": {"text": "Dated events across the four articles"},
+                "height": 380, "width": 1000,
+                "xaxis": {"title": {"text": "date mentioned (start of the period)"}},
+                "hoverlabel": {"align": "left"}},
+    )
+
+
+# --------------------------------------------------------------------------- 04 compute
+
+
+def _compute(key: str) -> Callable[[Frames], object]:
+    def builder(frames: Frames):
+        from analysis import widgets
+        from analysis.models import compute
+
+        go = _go()
+        return go.Figure(widgets.build_figures(compute.defaults())[key])
+
+    builder.__doc__ = f"The compute what-if's {key} figure at its default parameters."
+    return builder
+
+
+NB = {0: "00_corpus.ipynb", 1: "01_chatgpt_visits.ipynb", 2: "02_burn_rate.ipynb",
+      3: "03_resource_priorities.ipynb", 4: "04_compute_whatif.ipynb",
+      5: "05_claims_ledger.ipynb"}
+
+CHARTS: dict[str, Chart] = {c.name: c for c in (
+    Chart("corpus_quantities_by_kind", quantities_by_kind,
+          "Quantitative mentions per article, by kind", NB[0]),
+    Chart("chatgpt_visits", chatgpt_visits,
+          "ChatGPT web visits in 2023: the article's millions and the firms' billions", NB[1],
+          ("chatgpt_visits_peak", "peak_month", "chatgpt_visits_august",
+           "latest_visits_month")),
+    Chart("burn_yearly", burn_yearly, "Costs and revenue per year", NB[2],
+          ("daily_running_cost", "revenue_2023", "run_rate_annual")),
+    Chart("burn_cash_curve", burn_cash_curve,
+          "Cash curve at the article's burn rate, with its runway window", NB[2],
+          ("daily_running_cost", "runway_window", "weekend_of_turmoil")),
+    Chart("resource_levels", resource_levels,
+          "The first article's resource table as ordinal levels", NB[3]),
+    Chart("attention_shares", attention_shares,
+          "Share of each article's sentences per programme", NB[3]),
+    Chart("claims_by_grade", hedged_share, "Claims per article, by certainty grade", NB[5]),
+    Chart("events_timeline", events_timeline, "Dated events across the four articles", NB[5]),
+    *(Chart(f"compute_{key}", _compute(key), f"Compute what-if: {key}", NB[4])
+      for key in ("allocation", "curve", "cost", "heatmap")),
+)}
+
+
+def build(name: str, frames: Frames | None = None):
+    """The registered chart ``name``, built from ``frames`` (default: data/processed)."""
+    if name not in CHARTS:
+        raise KeyError(f"unknown chart {name!r}; known: {', '.join(CHARTS)}")
+    if frames is None:
+        from analysis.processed import frames as load
+
+        frames = load()
+    return CHARTS[name].builder(frames)
+
+
+def export_all(out_dir: str | os.PathLike[str] | None = None,
+               processed: str | os.PathLike[str] | None = None) -> list[Path]:
+    """Build every registered chart and export them in one batch; the paths written."""
+    from analysis import figures
+    from analysis.processed import frames as load
+
+    frames = load(processed)
+    items = [(c.builder(frames), c.name,
+              {"title": c.title, "notebook": c.notebook, "claims": c.claims,
+               "out_dir": out_dir})
+             for c in CHARTS.values()]
+    return figures.export_many(items)

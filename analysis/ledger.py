@@ -1,0 +1,132 @@
+"""The claims ledger: who says what, how hedged, and where the articles agree or differ.
+
+Comparisons across articles are read, not computed: each names the sentences it sets side
+by side (found by a pattern in the prose, so the words shown are the articles' own) and a
+verdict with a one-line reason. Where the verdict can be computed (two dates), it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis import lookup
+from analysis.attention import sentence_table
+from analysis.lookup import EXODUS, PIVOT, WIND_DOWN
+
+__all__ = ["COMPARISONS", "Comparison", "answer", "comparisons", "hedged_share", "ledger"]
+
+LEDGER_COLUMNS = ["article", "sentence", "attribution", "attribution_kind", "hedges", "grade",
+                  "subject"]
+PERCENT = 100
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two or more articles on one subject: which sentences, and whether they agree."""
+
+    subject: str
+    sides: tuple[tuple[str, str], ...]  # (article id, regex finding the sentence)
+    verdict: str  # "agree", "contradict", "differ"; "computed" to compare claim dates
+    reason: str
+    date_claims: tuple[str, ...] = ()
+
+
+COMPARISONS: tuple[Comparison, ...] = (
+    Comparison(
+        "when Sora was unveiled",
+        ((PIVOT, r"first unveiled"), (WIND_DOWN, r"first unveiled")),
+        "computed",
+        "both give a month; the verdict compares the two dates",
+        date_claims=("sora_unveiled", "sora_unveiled_app_report"),
+    ),
+    Comparison(
+        "what happens to Sora",
+        ((PIVOT, r"has reportedly been canceled"), (WIND_DOWN, r"underlying Sora video generation model remains")),
+        "contradict",
+        "one says the video model is canceled; the other that only the mobile app winds down "
+        "and the model remains a research preview",
+    ),
+    Comparison(
+        "where Sora's compute goes",
+        ((PIVOT, r"free up the substantial computational"), (WIND_DOWN, r"freed up from")),
+        "agree",
+        "both say the compute goes to training the new language model (Spud)",
+    ),
+    Comparison(
+        "when Spud is released",
+        ((PIVOT, r"release is anticipated"), (WIND_DOWN, r"release timeline")),
+        "differ",
+        "one relays 'in a few weeks'; the other says no timeline has been announced",
+    ),
+    Comparison(
+        "language models come first",
+        ((EXODUS, r"overwhelmingly channeled"), (WIND_DOWN, r"prioritizing its next large")),
+        "agree",
+        "both describe resources moving to the language-model programme",
+    ),
+)
+
+
+def ledger(claims: pd.DataFrame) -> pd.DataFrame:
+    """Every claim (page furniture left out) with attribution, hedges and certainty grade."""
+    body = claims[~claims["is_boilerplate"].astype(bool)]
+    return body[LEDGER_COLUMNS].reset_index(drop=True)
+
+
+def hedged_share(claims: pd.DataFrame) -> pd.DataFrame:
+    """Per article: claims, how many carry a hedge, the hedged share, and claims per grade."""
+    body = claims[~claims["is_boilerplate"].astype(bool)]
+    grades = pd.crosstab(body["article"].astype(str), body["grade"]).add_prefix("grade_")
+    out = pd.DataFrame({
+        "claims": body.groupby("article").size(),
+        "hedged": body.assign(h=body["n_hedges"].fillna(0) > 0).groupby("article")["h"].sum(),
+    }).astype("int64")
+    out.index = out.index.astype(str)
+    out["hedged_pct"] = (out["hedged"] / out["claims"] * PERCENT).round(1)
+    out = out.join(grades)
+    out.index.name = "article"
+    return out
+
+
+def _find(table: pd.DataFrame, article: str, pattern: str) -> pd.Series:
+    hits = table[(table["article"] == article)
+                 & table["text"].str.contains(pattern, case=False, regex=True)]
+    if len(hits) != 1:
+        raise lookup.ClaimLookupError(
+            f"comparison sentence {pattern!r} in {article!r} matched {len(hits)} sentences")
+    return hits.iloc[0]
+
+
+def comparisons(paragraphs: pd.DataFrame, quantities: pd.DataFrame,
+                registry: tuple[Comparison, ...] = COMPARISONS) -> pd.DataFrame:
+    """One row per side of each comparison: subject, verdict, reason, article, offsets, words."""
+    table = sentence_table(paragraphs)
+    rows = []
+    for comp in registry:
+        verdict = comp.verdict
+        if verdict == "computed":
+            dates = {lookup.claim(n, quantities).date for n in comp.date_claims}
+            verdict = "agree" if len(dates) == 1 else "contradict"
+        for article, pattern in comp.sides:
+            hit = _find(table, article, pattern)
+            rows.append((comp.subject, verdict, comp.reason, article, int(hit["start"]),
+                         int(hit["end"]), hit["text"]))
+    return pd.DataFrame(rows, columns=["subject", "verdict", "reason", "article", "start",
+                                       "end", "sentence"]).set_index(["subject", "article"])
+
+
+def answer(claims: pd.DataFrame, paragraphs: pd.DataFrame, quantities: pd.DataFrame) -> str:
+    """The notebook's one-sentence answer, computed from the frames."""
+    share = hedged_share(claims)
+    comp = comparisons(paragraphs, quantities).reset_index().drop_duplicates("subject")
+    counts = comp["verdict"].value_counts()
+    most = share["hedged_pct"].idxmax()
+    return (
+        f"{int(share['claims'].sum())} claims, {int(share['hedged'].sum())} of them hedged; "
+        f"{most} hedges most ({share.loc[most, 'hedged_pct']:.0f} % of its claims); of "
+        f"{len(comp)} subjects the articles share, they agree on {counts.get('agree', 0)}, "
+        f"contradict each other on {counts.get('contradict', 0)} and differ on "
+        f"{counts.get('differ', 0)}."
+    )

@@ -1,0 +1,54 @@
+"""Read the processed frames that ``python -m analysis build`` writes to ``data/processed/``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.lookup import ProcessedDataMissing
+
+FRAMES = ("articles", "paragraphs", "quantities", "tables", "claims", "events")
+_ENV = "ANALYSIS_PROCESSED_DIR"
+
+__all__ = ["FRAMES", "frames", "load", "processed_dir"]
+
+
+def processed_dir(path: str | os.PathLike[str] | None = None) -> Path:
+    """``path``, else ``$ANALYSIS_PROCESSED_DIR``, else the repository's ``data/processed``."""
+    if path is not None:
+        return Path(path)
+    env = os.environ.get(_ENV)
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[1] / "data" / "processed"
+
+
+def load(name: str, path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """One processed frame by name (``articles``, ``quantities``, ...)."""
+    if name not in FRAMES:
+        raise KeyError(f"unknown frame {name!r}; known: {', '.join(FRAMES)}")
+    file = processed_dir(path) / f"{name}.parquet"
+    if not file.exists():
+        raise ProcessedDataMissing("no processed frames: run `python -m analysis build` first",
+                                   file=file)
+    return pd.read_parquet(file)
+
+
+def frames(path: str | os.PathLike[str] | None = None) -> dict[str, pd.DataFrame]:
+    """Every processed frame, by name."""
+    return {name: load(name, path) for name in FRAMES}
+
+
+# pandas display for the notebooks: every row of a small frame, long sentences cut short.
+DISPLAY = {"display.max_rows": 500, "display.max_columns": 30, "display.max_colwidth": 120,
+           "display.width": 160, "display.float_format": "{:,.6g}".format}
+
+
+def setup_display() -> None:
+    """Set pandas' display options the notebooks share (deterministic, readable)."""
+    import pandas as pd
+
+    for key, value in DISPLAY.items():
+        pd.set_option(key, value)
