@@ -537,7 +537,6 @@ def _extract_rows(text: str, lang: str | None, base_date) -> list[tuple]:
     rows: list[tuple] = []
     last_end = 0
     between_row = -1  # index of a date row preceded by "between", awaiting "and <date>"
-    n = len(text)
     for m in _master(style).finditer(text):
         s, e = m.span()
         if s < last_end:
@@ -572,7 +571,6 @@ def _extract_rows(text: str, lang: str | None, base_date) -> list[tuple]:
             between_row = len(rows)
         rows.append(row)
         last_end = max(e, row[1])
-    del n
     return rows
 
 
