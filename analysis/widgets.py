@@ -24,7 +24,7 @@ GRID_SIZE = 100  # sensitivity heatmap: GRID_SIZE x GRID_SIZE cells
 CURVE_POINTS = 101
 
 FIGURE_HEIGHT = 340
-FIGURE_WIDTH = 560
+FIGURE_WIDTH = 500
 TITLES = {
     "allocation": "GPUs per programme",
     "curve": "Days to train Spud against Sora's share",

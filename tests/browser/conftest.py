@@ -15,6 +15,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -127,14 +128,17 @@ def _stop(server: Server) -> None:
 
 
 @pytest.fixture
-def notebook_copy(tmp_path: Path) -> Path:
-    """A copy of the notebook in a temporary folder (JupyterLab autosaves what it opens)."""
+def notebook_copy() -> Path:
+    """A copy of the notebook in a private temporary folder (JupyterLab autosaves what it opens).
+
+    Not under pytest's tmp_path: concurrent pytest runs prune each other's old numbered dirs.
+    """
     if not NOTEBOOK.is_file():
         pytest.fail(f"notebook missing: {NOTEBOOK}")
-    target = tmp_path / "work" / NOTEBOOK.name
-    target.parent.mkdir()
-    shutil.copy2(NOTEBOOK, target)
-    return target
+    with tempfile.TemporaryDirectory(prefix="analysis-browser-") as folder:
+        target = Path(folder) / NOTEBOOK.name
+        shutil.copy2(NOTEBOOK, target)
+        yield target
 
 
 @pytest.fixture(scope="session")

@@ -56,13 +56,14 @@ def step_fleet_slider(page) -> None:
 def check_slider_round_trip(page) -> None:
     before, after = expected_after_fleet_step()
     readout = page.locator(".compute-readout")
-    assert readout.inner_text().strip() == widgets.readout_text(before)
+    readout.scroll_into_view_if_needed()
+    assert readout.text_content().strip() == widgets.readout_text(before)
     assert allocation_y(page) == pytest.approx(list(compute.allocation(before)["gpus"]))
 
     step_fleet_slider(page)
     expected_text = widgets.readout_text(after)
     page.wait_for_function(
-        "(text) => document.querySelector('.compute-readout').innerText.trim() === text",
+        "(text) => document.querySelector('.compute-readout').textContent.trim() === text",
         arg=expected_text,
         timeout=30_000,
     )
@@ -88,30 +89,36 @@ def unexpected_errors(page) -> list[str]:
 
 def test_lab_run_all_and_move_fleet_slider(lab, notebook_copy, page, tmp_path):
     page.set_default_timeout(PAGE_TIMEOUT_MS)
-    page.goto(f"{lab.url}/lab/tree/{notebook_copy.name}?token={lab.token}")
-    page.wait_for_selector(".jp-Notebook")
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", state="attached")
-    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
-    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
-    wait_for_dashboard(page)
-    check_slider_round_trip(page)
-    page.locator(".js-plotly-plot").last.scroll_into_view_if_needed()
-    page.screenshot(path=str(tmp_path / "lab.png"), full_page=True)
+    try:
+        page.goto(f"{lab.url}/lab/tree/{notebook_copy.name}?token={lab.token}")
+        page.wait_for_selector(".jp-Notebook")
+        # The kernel must be up before "Run All Cells", or the run is lost.
+        page.wait_for_function(
+            "() => /Idle/.test(document.querySelector('#jp-main-statusbar')?.innerText || '')"
+        )
+        page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+        page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+        wait_for_dashboard(page)
+        check_slider_round_trip(page)
+    finally:
+        page.screenshot(path=str(tmp_path / "lab.png"), full_page=True)
     assert (tmp_path / "lab.png").stat().st_size > 0
     assert not unexpected_errors(page)
 
 
 def test_voila_app_moves_fleet_slider(voila, page, tmp_path):
     page.set_default_timeout(PAGE_TIMEOUT_MS)
-    page.goto(f"{voila.url}/?token={voila.token}")
-    wait_for_dashboard(page)
-    kernel_id = page.evaluate(
-        "() => JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"
-    )
-    if kernel_id:
-        voila.kernel_ids.append(kernel_id)
-    check_slider_round_trip(page)
-    page.locator(".js-plotly-plot").last.scroll_into_view_if_needed()
-    page.screenshot(path=str(tmp_path / "voila.png"), full_page=True)
+    try:
+        page.goto(f"{voila.url}/?token={voila.token}")
+        wait_for_dashboard(page)
+        kernel_id = page.evaluate(
+            "() => JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"
+        )
+        if kernel_id:
+            voila.kernel_ids.append(kernel_id)
+        check_slider_round_trip(page)
+        page.locator(".js-plotly-plot").last.scroll_into_view_if_needed()
+    finally:
+        page.screenshot(path=str(tmp_path / "voila.png"), full_page=True)
     assert (tmp_path / "voila.png").stat().st_size > 0
     assert not unexpected_errors(page)
