@@ -95,7 +95,7 @@ def connect(scheduler: str | None, workers: int = WORKERS) -> Iterator:
 
     if scheduler:
         try:
-            client = Client(scheduler, timeout="20s")
+            client = Client(scheduler, timeout="10s")
         except (OSError, TimeoutError) as exc:
             raise AnalysisError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
         with client:
