@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 
@@ -61,7 +62,7 @@ def test_streamed_chunks_give_the_rows_and_dtypes_of_one_frame(tmp_path):
         pd.testing.assert_frame_equal(small, pd.read_parquet(tmp_path / "big" / f"{name}.parquet"))
         expected = whole[name].reset_index(drop=True)
         for col, dtype in expected.dtypes.items():
-            if dtype.kind == "O":
+            if isinstance(dtype, np.dtype) and dtype.kind == "O":
                 # Parquet has no "object": a column of strings comes back as a string dtype.
                 assert pd.api.types.is_string_dtype(small[col].dtype), (name, col)
             elif dtype.kind == "M":
