@@ -7,6 +7,7 @@ before and after one ArrowRight on the fleet slider, and compares them with the 
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -67,9 +68,25 @@ def check_slider_round_trip(page) -> None:
         arg=expected_text,
         timeout=30_000,
     )
-    assert allocation_y(page) == pytest.approx(list(compute.allocation(after)["gpus"]))
+    # Plotly applies the new data asynchronously after the readout's text arrives: poll.
+    expected = compute.allocation(after)
+    wait_until(lambda: allocation_y(page) == pytest.approx(list(expected["gpus"])))
+    assert allocation_y(page) == pytest.approx(list(expected["gpus"]))
+    wait_until(
+        lambda: (
+            page.evaluate(_PLOT_Y, widgets.TITLES["cost"])[0]
+            == pytest.approx(list(expected["cost_per_day"]))
+        )
+    )
     cost = page.evaluate(_PLOT_Y, widgets.TITLES["cost"])
-    assert cost[0] == pytest.approx(list(compute.allocation(after)["cost_per_day"]))
+    assert cost[0] == pytest.approx(list(expected["cost_per_day"]))
+
+
+def wait_until(condition, timeout: float = 20.0) -> None:
+    """Poll condition() until true or timeout (the assertion after it reports a failure)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and not condition():
+        time.sleep(0.1)
 
 
 # Known, harmless console noise. Voila's bundled JupyterLab 4.2 makes jupyterlab-plotly throw
