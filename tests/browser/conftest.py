@@ -97,7 +97,11 @@ def _start(cmd: list[str], workdir: Path, token: str, port: int, ready_path: str
     log = workdir / f"server-{port}.log"
     with log.open("wb") as sink:
         process = subprocess.Popen(
-            cmd, cwd=workdir, env=_isolated_env(workdir / "env"), stdout=sink, stderr=subprocess.STDOUT,
+            cmd,
+            cwd=workdir,
+            env=_isolated_env(workdir / "env"),
+            stdout=sink,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
     server = Server(url=f"http://127.0.0.1:{port}", token=token, process=process, log=log)
@@ -152,7 +156,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
         try:
             yield browser
         finally:
