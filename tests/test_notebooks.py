@@ -101,16 +101,8 @@ def test_opens_with_title_question_and_answer(path):
     assert "**Question.**" in first.source and "**Answer.**" in first.source
 
 
-# Known departures from the house rules, each to be fixed in its notebook.
-LOOPS_IN_CELLS = {"04_compute_whatif.ipynb": "prints the checked sentences with a for loop"}
 
-
-@pytest.mark.parametrize(
-    "path",
-    [pytest.param(p, marks=pytest.mark.xfail(reason=LOOPS_IN_CELLS[p.name], strict=True))
-     if p.name in LOOPS_IN_CELLS else p for p in NOTEBOOKS],
-    ids=lambda p: p.name,
-)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_cells_stay_short_and_never_export(path):
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
