@@ -30,7 +30,8 @@ SCALES = {
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "t": 1e12, "tn": 1e12,
     "tsd": 1e3, "tsd.": 1e3, "tausend": 1e3, "mio": 1e6, "mio.": 1e6, "millionen": 1e6,
     "mrd": 1e9, "mrd.": 1e9, "milliarde": 1e9, "milliarden": 1e9, "billionen": 1e12,
-    "md": 1e9, "mds": 1e9, "millions": 1e6, "milliards": 1e9,
+    "md": 1e9, "mds": 1e9, "millions": 1e6, "milliards": 1e9, "milliard": 1e9,
+    "lakh crore": 1e12,
 }
 
 # Vague plural powers: "hundreds of millions" = [1e8, 1e9). A power P reads as the band
@@ -45,6 +46,8 @@ VAGUE = {"a few": (2.0, 5.0), "several": (3.0, 9.0)}
 FRACTIONS = {
     "half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
     "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75,
+    "a fifth": 0.2, "one fifth": 0.2, "two fifths": 0.4, "three fifths": 0.6,
+    "four fifths": 0.8, "a tenth": 0.1, "one tenth": 0.1,
 }
 # "nine-figure" = a number written with nine digits: [1e8, 1e9 - 1].
 FIGURES = {w: n for w, n in list(UNITS.items()) + list(TENS.items()) if n >= 2}
@@ -61,7 +64,7 @@ MULTIPLY_VERBS = {
 
 CURRENCY_SYMBOLS = {
     "$": "USD", "us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD",
-    "s$": "SGD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB",
+    "s$": "SGD", "rs": "INR", "rs.": "INR", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB",
 }
 CURRENCY_CODES = (
     "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "CHF", "CAD", "AUD", "KRW", "SEK",
@@ -95,6 +98,8 @@ TIME_UNITS = {
     "stunde": "hour", "stunden": "hour", "tag": "day", "tage": "day", "tagen": "day",
     "woche": "week", "wochen": "week", "monat": "month", "monate": "month", "monaten": "month",
     "jahr": "year", "jahre": "year", "jahren": "year",
+    "jour": "day", "jours": "day", "semaine": "week", "semaines": "week", "mois": "month",
+    "an": "year", "ans": "year", "année": "year", "années": "year",
 }
 # Decades and centuries are reported in years so every duration uses one of six units.
 TIME_IN_YEARS = {"decade": 10.0, "century": 100.0}
@@ -119,6 +124,25 @@ MONTHS = {
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
     "januar": 1, "februar": 2, "märz": 3, "mai": 5, "juni": 6, "juli": 7, "oktober": 10,
     "dezember": 12,
+    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "août": 8,
+    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+}
+
+# Physical units after a number (kind 'other'), normalised to their symbol.
+PHYSICAL_UNITS = {
+    "gwh": "GWh", "mwh": "MWh", "twh": "TWh", "kwh": "kWh", "gw": "GW", "mw": "MW", "kw": "kW",
+    "gb": "GB", "tb": "TB", "pb": "PB", "mb": "MB", "km": "km", "kg": "kg", "mg": "mg",
+    "cm": "cm", "mm": "mm", "nm": "nm", "m/s": "m/s", "km/h": "km/h", "mph": "mph",
+    "watt": "W", "watts": "W", "kilowatt": "kW", "kilowatts": "kW", "megawatt": "MW",
+    "megawatts": "MW", "gigawatt": "GW", "gigawatts": "GW", "kilowattstunden": "kWh",
+    "kilowatt-hours": "kWh", "kilowatt hours": "kWh", "nanometre": "nm", "nanometer": "nm",
+    "nanometres": "nm", "nanometers": "nm", "kilometre": "km", "kilometres": "km",
+    "kilometer": "km", "kilometers": "km", "kilometern": "km", "miles": "mi", "mile": "mi",
+    "square kilometres": "km2", "square kilometers": "km2", "square miles": "mi2",
+    "kilograms": "kg", "kilogrammes": "kg", "milligrams": "mg", "centimetres": "cm",
+    "centimeters": "cm", "millimetres": "mm", "millimeters": "mm", "metres": "m", "meters": "m",
+    "°c": "celsius", "c": "celsius", "degrees celsius": "celsius", "°f": "fahrenheit",
+    "degrees fahrenheit": "fahrenheit", "degrees": "degrees", "degree": "degrees",
 }
 
 # --- qualifiers --------------------------------------------------------------------------

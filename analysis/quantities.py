@@ -61,21 +61,28 @@ _BASIC = (
     rf"(?:(?:{_alt(nb.TENS)})(?:-(?:{_alt(w for w, n in nb.UNITS.items() if 0 < n < 10)}))?"
     rf"|{_alt(w for w in nb.UNITS if w != 'one')})\b"
 )
-_SCALE_WORDS = r"(?:hundred\s+)?(?:thousand|million|billion|trillion)|lakh|crore|dozen|hundred"
-_WNUM = rf"(?i:(?:a|one)(?=[\s-]+(?:{_SCALE_WORDS})\b)|{_BASIC})"
+_SCALE_WORDS = (
+    r"(?:hundred\s+)?(?:thousand|million|billion|trillion)|lakh\s+crore|lakh|crore|dozen|hundred"
+)
+_WNUM = rf"(?i:(?:a|one)(?=[\s-]+(?:{_SCALE_WORDS})\b)|one(?=\s+in\s+(?:\d|{_BASIC}))|{_BASIC})"
 _VAGUE = (
     r"(?i:a\s+few|a\s+couple(?:\s+of)?|several"
     r"|(?:tens|dozens|hundreds|thousands|millions|billions|trillions)"
     r"(?:\s+of\s+(?:thousands|millions|billions|trillions))?)\b"
 )
+_FRAC_WORDS = (
+    r"(?:a|one)[\s-](?:half|third|quarter|fifth|tenth)|two[\s-]thirds"
+    r"|(?:two|three|four)[\s-]fifths|three[\s-]quarters"
+)
+# "two-thirds of", "half the pace", "cut by a fifth"
 _FRAC = (
-    r"(?i:(?:a|one)\s+(?:half|third|quarter)|two\s+thirds|three\s+quarters"
-    r"|(?<!first\s)(?<!second\s)half)(?=\s+(?:of|a|an)\b)"
+    rf"(?i:(?:{_FRAC_WORDS}|(?<!first\s)(?<!second\s)half)(?=\s+(?:of|a|an|the)\b)"
+    rf"|(?<=\bby\s)(?:{_FRAC_WORDS})\b(?!-))"
 )
 _FIG = rf"(?i:(?:{_alt(nb.FIGURES)})-figure)\b"
 _CUR_PRE = (
     r"(?:(?:US|A|C|HK|NZ|S)\$|[$€£¥₹₩₽]"
-    rf"|\b(?:{'|'.join(nb.CURRENCY_CODES)})(?:\s|\u00a0)?(?=\d))\s?"
+    rf"|\b(?:{'|'.join(nb.CURRENCY_CODES)}|Rs\.?)(?:\s|\u00a0)?(?=\d))\s?"
 )
 _NUM = {
     "dot": r"\d{1,3}(?:(?:,\d{3})+|(?:[\u00a0\u202f\u2009]\d{3})+)(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?",
@@ -92,17 +99,25 @@ _SCALE = (
 _PCT = (
     r"\s?%|\s?-?\s?(?i:percent|per\s?cent|pct)\b|\s(?i:percentage[\s-]points?)\b"
     r"|\s?(?:Prozentpunkte|Prozent|pour\s?cent|por\s?ciento|per\s?cento|procent)\b|\s?pp\b"
+    r"|\s(?i:basis\s+points?|bps)\b"
 )
 _CUR_POST = (
     rf"\s?(?:{'|'.join(nb.CURRENCY_CODES)})\b|\s?[€$£¥₹]"
     r"|\s+(?i:(?:US\s+)?dollars?|euros?|pounds(?:\s+sterling)?|yen|yuan|renminbi|rupees?|franken)\b"
+    r"|\s+d['’]euros\b|\s+(?i:cents?)\b"
 )
 _TIME = (
     r"[\s-]?(?i:hours?|hrs?|minutes?|mins?|min|seconds?|secs?|days?|weeks?|wks?|months?"
     r"|years?|yrs?|decades?|centuries|century|quarters?|stunden?|tagen?|tage?|wochen?"
-    r"|monaten?|monate?|jahren?|jahre?)\b|h\b"
+    r"|monaten?|monate?|jahren?|jahre?|jours?|semaines?|mois|ans|années?)\b(?!-points?\b)|h\b"
 )
-_OTHER_UNIT = r"\s?(?:GWh|MWh|TWh|kWh|GW|MW|kW|GB|TB|PB|MB|km|kg|[TPE]?FLOP[sS]?)\b"
+_OTHER_UNIT = (
+    r"\s?(?:GWh|MWh|TWh|kWh|GW|MW|kW|GB|TB|PB|MB|km/h|km|kg|mg|cm|mm|nm|m/s|mph|[TPE]?FLOP[sS]?)\b"
+    r"|\s?°\s?[CF]\b|C\b"
+    r"|[\s-](?i:(?:square\s+)?(?:kilo|centi|milli|nano)?(?:met(?:re|er)s?|metern)|miles?"
+    r"|(?:kilo|mega|giga)?watts?(?:-hours|\s+hours|stunden)?|kilogram(?:me)?s|milligrams"
+    r"|degrees?(?:\s+(?:Celsius|Fahrenheit))?|kilowattstunden)\b"
+)
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember"
@@ -116,7 +131,9 @@ _US_STATES = (
 _PRODUCTS = (
     r"GPT|Claude|Llama|LLaMA|Gemini|Gemma|Mistral|Mixtral|Qwen|Phi|Grok|PaLM|DALL[-·]E|Sora"
     r"|Windows|iPhone|iPad|iOS|Android|macOS|Python|Pixel|Galaxy|Xbox|PlayStation|Firefox"
-    r"|Chrome|Sonnet|Opus|Haiku|Version|version|v"
+    r"|Chrome|Sonnet|Opus|Haiku|Version|version|v|Section|Article|Chapter|Clause|Title|Rule"
+    r"|Amendment|Ep\.|Episode|Type|type|Stage|Phase|Level|Flight|Route|Interstate|Gate|Room"
+    r"|No\.|Fortune|FTSE|S&P|Russell|Nikkei|DAX|CAC|Stoxx|Boeing|Falcon|Model|Series"
 )
 
 _SKIP = [
@@ -125,12 +142,21 @@ _SKIP = [
     r"(?<![\w])[#@]\w[\w.]*",  # hashtags, handles, "#150"
     r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)",  # phones
     r"\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Ave|Avenue|St|Street|Rd|Road|Blvd"
-    r"|Boulevard|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|Hwy|Highway|Pkwy|Parkway)\b\.?"
+    r"|Boulevard|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|Hwy|Highway|Pkwy|Parkway|Expressway"
+    r"|Terrace|Square|Plaza|Row|Crescent|Close)\b\.?"
     r"(?:,?\s*(?:#|Suite\s|Ste\.?\s|Apt\.?\s|Unit\s)\s*\w+)?",  # street addresses
     rf"\b(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b",  # ZIP codes after a state
     r"(?m:^)[ \t]*\d{1,2}[.)](?=[ \t])",  # list numbering at line start
     r"\b24\s?/\s?7\b",  # "24/7" means "always"
+    # phone numbers written with a trunk 0 or a country code: 020 7542 0192, 01 53 18 00 00
+    r"(?:\+\d{1,3}|\(?0\d{1,4}\)?)(?:[\s.-]\d{1,4}){2,4}(?![\d,.]\d)",
+    # "Tulpenfeld 4, 53113 Bonn", "139, rue de Bercy, 75012 Paris": street number, postcode
+    r"\d{1,4}[a-z]?,\s*(?:rue|avenue|boulevard|place|quai|allée|chemin|impasse)\b[^,\n]*"
+    r"|(?<=,\s)\d{5}(?=\s+[A-ZÄÖÜ][a-zäöüéè]+)"
+    r"|(?<=[a-zäöüß]\s)\d{1,4}[a-z]?(?=,\s*\d{5}\s+[A-ZÄÖÜ])",
+    r"(?i:doi:\s?)?\b10\.\d{4,9}/\S+",  # DOIs
     r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.m\.",  # clock times
+    r"\d{1,2}[.:]\d{2}\s?(?:BST|GMT|UTC|CET|CEST|ET|EST|EDT|PT|PST|PDT|Uhr)\b|\d{1,2}h\d{2}\b",
 ]
 # After the slash dates: "1/3", "2023/24" and other slashed figures are left alone.
 _SLASHED = r"\d+(?:/\d+)+"
@@ -170,9 +196,13 @@ _WORDY = [
     # minute-long, decade-spanning
     r"(?<![\w-])(?P<long>(?i:second|minute|hour|day|week|month|year|decade|century))"
     r"-(?:long|spanning)\b",
-    # doubled, tripling (not "doubling down")
+    # doubled, tripling (not "doubling down"); "triples", "to double" as verbs
     r"(?<![\w])(?P<mverb>(?i:doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved"
-    r"|halving))\b(?!\s+down)",
+    r"|halving|triples|quadruples|(?<=\bto\s)(?:double|triple|quadruple)"
+    r"|(?:double|triple|quadruple)(?=\s+(?:the|its|their|his|her|our)\b)))\b(?!\s+down)",
+    # a month ago, a decade ago; within a year
+    r"(?<![\w])(?P<aago>(?i:an?)\s+(?P<aago_u>day|week|month|year|decade))\s+ago\b",
+    r"(?<=\bwithin\s)(?P<aunit>(?i:an?)\s+(?P<aunit_u>day|week|month|year|decade))\b",
     # twice; "once" only after a qualifier ("more than once"), otherwise it means "formerly"
     r"(?<![\w])(?P<times>(?i:twice|thrice|(?:(?<=than\s)|(?<=least\s)|(?<=only\s)"
     r"|(?<=exactly\s))once))\b",
@@ -182,20 +212,30 @@ _WORDY = [
 ]
 
 
+# Words after "N-" that do not make "N-word" a count of words ("two-thirds", "10-fold").
+_COMPOUND_NOT = (
+    r"thirds|quarters|fifths|tenths|halves|fold|odd|plus|ish|based|like|style|related|linked"
+    r"|backed|led|owned|listed|run|wide|long|only|free|bound|level|and|for|from|to"
+)
+
+
 def _quantity(style: str) -> str:
     num = _NUM[style]
-    first = rf"(?:(?P<d1>{num})|(?P<g1>{_FIG})|(?P<w1>{_WNUM})|(?P<v1>{_VAGUE})|(?P<f1>{_FRAC}))"
-    second = rf"(?:(?P<d2>{num})|(?P<w2>{_WNUM}))"
+    # Digits are atomic: "1.5C" never backtracks to a bare "1".
+    first = rf"(?:(?P<d1>(?>{num}))|(?P<g1>{_FIG})|(?P<f1>{_FRAC})|(?P<w1>{_WNUM})|(?P<v1>{_VAGUE}))"
+    second = rf"(?:(?P<d2>(?>{num}))|(?P<w2>{_WNUM}))"
     link = (
         r"(?(btw)(?:\s+(?:and|to)\s+|\s*[-–—]\s*)|(?:\s*[-–—]\s*|\s+to\s+))"
     )
     return (
         r"(?<![\w.,])(?P<btw>(?i:between|from)\s+)?"
+        r"(?P<neg>(?:(?<=[\s(|])|^)[-\u2212](?=\d))?"
         rf"(?P<cur1>{_CUR_PRE})?{first}(?P<s1>{_SCALE})?"
-        rf"(?:(?P<link>{link})(?P<cur2>{_CUR_PRE})?{second}(?P<s2>{_SCALE})?)?"
-        rf"(?:(?P<pct>{_PCT})|(?P<cur3>{_CUR_POST})|(?P<mult>\s?[x×]\b|\s+times\b)"
-        rf"|(?P<tu>{_TIME})|(?P<ou>{_OTHER_UNIT}))?"
-        rf"(?:\s+(?:out\s+)?of\s+(?P<of>{num}|{_BASIC}))?"
+        rf"(?:(?P<pct1>\s?%|\s(?i:percent|per\s?cent))?"
+        rf"(?P<link>{link})(?P<cur2>{_CUR_PRE})?{second}(?P<s2>{_SCALE})?)?"
+        rf"(?:(?P<pct>{_PCT})|(?P<cur3>{_CUR_POST})|(?P<mult>\s?[x×]\b|\s+times\b|-fold\b)"
+        rf"|(?P<tu>{_TIME})|(?P<ou>{_OTHER_UNIT})|(?P<hn>-(?!(?:{_COMPOUND_NOT})\b)[a-z]{{3,}}\b(?!-\d)))?"
+        rf"(?:\s+(?:out\s+of|of|(?P<inof>in))\s+(?!{_YEAR}\b)(?P<of>{num}|{_BASIC}))?"
         r"(?![A-Za-z\d])"
     )
 
@@ -246,6 +286,8 @@ _STOP = {
 _NOT_PLURAL = {"is", "was", "has", "its", "this", "us", "as", "thus", "yes", "plus", "always",
                "perhaps", "less", "unless", "across", "various", "numerous", "previous",
                "famous", "serious", "obvious", "does", "alias", "bonus", "status", "gas"}
+# Determiners skipped after a partitive "of": "two of the three", "a dozen of those rounds".
+_DETERMINERS = {"the", "these", "those", "its", "their", "our", "his", "her", "your", "my"}
 # Plural nouns that do not end in -s.
 _IRREGULAR_PLURALS = {"people", "children", "men", "women", "staff", "personnel", "data",
                       "media", "police", "feet", "teeth", "mice", "geese"}
@@ -285,16 +327,20 @@ def _counted(text: str, end: int, value: float) -> tuple[str, int]:
     acronyms keep their case (GPUs); other nouns are lower-cased.
     """
     words = []
+    partitive = 0  # "two of the three largest providers": skip "of" and one determiner
     for i, m in enumerate(_TOKEN.finditer(text, end, min(len(text), end + 80))):
-        tok = m.group()
+        tok = m.group().rstrip("'’")
         if not tok[0].isalpha():
             break
         low = tok.lower()
         if i == 0 and low == "of":
+            partitive = 1
             continue
-        if low in _STOP or len(words) >= 5:
+        if partitive == 1 and i == 1 and low in _DETERMINERS:
+            continue
+        if low in _STOP or low in nb.UNITS or low in nb.TENS or len(words) >= 5:
             break
-        words.append((tok, m.end()))
+        words.append((tok, m.start() + len(tok)))
     for tok, stop in words:
         low = tok.lower()
         if low in _IRREGULAR_PLURALS:
@@ -514,6 +560,8 @@ def _currency(cur: str | None) -> str:
         return nb.CURRENCY_SYMBOLS[key]
     if key.upper() in nb.CURRENCY_CODES:
         return "CNY" if key.upper() == "RMB" else key.upper()
+    if key.endswith(("'euros", "’euros")):
+        return "EUR"
     return nb.CURRENCY_WORDS.get(key, "")
 
 
@@ -533,23 +581,30 @@ NAN = math.nan
 def _extract_rows(text: str, lang: str | None, base_date) -> list[tuple]:
     """Scan text once; return row tuples in COLUMNS order up to 'ambiguous' (no sentence)."""
     style = nb.decimal_style(lang)
+    english = not lang or lang.lower().replace("_", "-").split("-")[0] == "en"
     base = parse_base(base_date)
     rows: list[tuple] = []
-    last_end = 0
     between_row = -1  # index of a date row preceded by "between", awaiting "and <date>"
-    for m in _master(style).finditer(text):
+    search = _master(style).search
+    pos = 0
+    while True:
+        m = search(text, pos)
+        if m is None:
+            break
         s, e = m.span()
-        if s < last_end:
-            continue
+        pos = e if e > s else e + 1
         kind_group = m.lastgroup
         if kind_group in ("skip", "name"):
-            last_end = e
             continue
         g = m.groupdict()
         if kind_group == "qty" or g["qty"] is not None:
-            row = _read_quantity(text, m, g, style, base)
+            row = _read_quantity(text, m, g, style, base, english)
             if row is None:
                 continue
+            if row[0] is _SKIPPED:
+                continue
+            # a match cut short ("rose 56% to $2.9 billion") resumes after its first part
+            e = pos = row[1]
         else:
             row = _read_other(text, m, g, base, style)
             if row is None:
@@ -564,13 +619,13 @@ def _extract_rows(text: str, lang: str | None, base_date) -> list[tuple]:
                           "", prev[9], f"{prev[10]}/{row[10]}", NAN, NAN,
                           prev[13] or row[13], False)
                 rows[-1] = merged
-                last_end = max(e, row[1])
+                pos = max(pos, row[1])
                 between_row = -1
                 continue
         if row[3] == "date" and _prev_word(text, row[0]) == "between":
             between_row = len(rows)
         rows.append(row)
-        last_end = max(e, row[1])
+        pos = max(pos, row[1])
     return rows
 
 
@@ -593,6 +648,14 @@ def _read_other(text: str, m: re.Match, g: dict, base, style: str) -> tuple | No
                 NAN, NAN, "", False)
     if g["bare"]:
         return _bare_rows(text, m)
+    if g["aago"]:
+        unit, factor = _time_unit(g["aago_u"])
+        date, flag = _shift(base, unit, factor) if base[0] else ("", FLAG_UNRESOLVED)
+        return (s, e, text[s:e], "date", NAN, NAN, NAN, "", "", "", date, NAN, NAN, flag, False)
+    if g["aunit"]:
+        unit, factor = _time_unit(g["aunit_u"])
+        return (s, e, text[s:e], "duration", factor, NAN, NAN, unit, "", "", "", NAN, NAN, "",
+                False)
     found = _date_of(m, base, style)
     if found is None:
         return None
@@ -613,14 +676,56 @@ def _bare_rows(text: str, m: re.Match) -> tuple:
 _BARE_NEXT = re.compile(r"\s+(?:or|and|to)\s+(hours|days|weeks|months|years|decades)\b", re.I)
 
 
-def _read_quantity(text: str, m: re.Match, g: dict, style: str, base) -> tuple | None:
+_SKIPPED = object()  # row[0] of a span that is read and is not a mention (a score "3-1")
+# Past-tense change verbs: "gained $1.96 to $79.82" is a change and a level, not a range.
+_CHANGE_VERBS = {
+    "rose", "fell", "gained", "lost", "climbed", "dropped", "slipped", "jumped", "added",
+    "increased", "decreased", "declined", "grew", "surged", "sank", "slid", "tumbled", "up",
+    "down", "soared", "plunged", "edged", "shed", "raised", "cut", "lowered", "trimmed",
+}
+_CAPITAL_NAME = re.compile(r"\s+[A-Z][a-z]+(?:(?<!s)\b|\s+[A-Z])")
+_BPD = re.compile(r"\s+(?:bpd|b/d)\b")
+
+
+def _times_of(text: str, end: int) -> bool:
+    """'100 times earnings', '10 times the size': a multiple of the noun that follows."""
+    nxt = _TOKEN.match(text, end + 1) if end < len(text) and text[end] == " " else None
+    if nxt is None or not nxt.group()[0].isalpha():
+        return False
+    word = nxt.group().lower()
+    return word in _DETERMINERS or (word not in _STOP and word not in nb.UNITS and word.islower())
+
+
+def _first_part(text: str, m: re.Match, g: dict, style: str, base, english: bool, end: int):
+    """Re-read a match cut at `end` (its first number alone)."""
+    m2 = _master(style).match(text, m.start(), end)
+    if m2 is None or m2.group("qty") is None:
+        return None
+    return _read_quantity(text, m2, m2.groupdict(), style, base, english)
+
+
+def _read_quantity(text: str, m: re.Match, g: dict, style: str, base,
+                   english: bool = True) -> tuple | None:
     """Read one number-based match into a row, or None when it is not a quantity."""
     s = m.start("cur1") if g["cur1"] is not None else m.start(
         next(k for k in ("d1", "w1", "v1", "f1", "g1") if g[k] is not None))
+    if g["neg"]:
+        s = m.start("neg")
     e = m.end()
     d1 = g["d1"]
     if d1 is not None and len(d1) > 15 and d1.isdigit():
         return None  # an identifier, not an amount
+    if g["link"] is not None and g["btw"] is None:
+        first_end = m.end("pct1") if g["pct1"] else m.end("s1") if g["s1"] else m.start("link")
+        unit_mismatch = (bool(g["pct1"]) and not g["pct"]) or (
+            bool(g["cur1"]) and not (g["cur2"] or g["cur3"]))
+        change = g["link"].strip().lower() == "to" and _prev_word(
+            text, m.start()) in _CHANGE_VERBS
+        if unit_mismatch or change:
+            return _first_part(text, m, g, style, base, english, first_end)
+    if g["inof"] is not None and any(
+            g[k] for k in ("pct", "cur1", "cur3", "mult", "tu", "ou", "hn", "link")):
+        return _first_part(text, m, g, style, base, english, m.start("inof") - 1)
     ambiguous = False
     low = high = NAN
     mult = _scale_of(g["s1"])
@@ -643,7 +748,7 @@ def _read_quantity(text: str, m: re.Match, g: dict, style: str, base) -> tuple |
         if mult != 1.0:
             low, high = low * mult, high * mult
     elif g["f1"] is not None:
-        value = nb.FRACTIONS[" ".join(g["f1"].lower().split())]
+        value = nb.FRACTIONS[" ".join(g["f1"].lower().replace("-", " ").split())]
     elif g["g1"] is not None:
         digits = nb.FIGURES[g["g1"].lower().split("-")[0]]
         low, high = 10.0 ** (digits - 1), 10.0**digits - 1
@@ -659,20 +764,35 @@ def _read_quantity(text: str, m: re.Match, g: dict, style: str, base) -> tuple |
                 mult = mult2  # "$3 to $4.5 billion": the scale word is shared
                 value *= mult2
             low, high, value = value, second * mult2, NAN
+            year_pair = d1 is not None and len(d1) == 4 and len(g["d2"] or "") == 2
+            if low > high and g["btw"] is None and not year_pair:
+                if g["pct1"]:  # "57% to 43%": two figures, not a range
+                    return _first_part(text, m, g, style, base, english, m.end("pct1"))
+                if not (g["cur1"] or g["pct"] or g["cur3"] or g["tu"] or g["ou"] or g["s1"]
+                        or g["s2"] or g["mult"]):
+                    return (_SKIPPED, e)  # a score or a vote split: "3-1", "51-49"
+        if g["neg"]:
+            value, low = -value, -low
     if ambiguous:
         value = low = high = NAN
     cur = _currency(g["cur1"] or g["cur2"] or g["cur3"])
     approx = _approx(text, s, False)
     # --- the kind
+    if g["cur3"] and re.search(r"cent", g["cur3"], re.I):
+        cur = "EUR" if style == "comma" else "USD"  # "4 cents", "3,1 Cent"
+        value, low, high = value / 100, low / 100, high / 100
     if cur:
         kind, unit = "money", cur
     elif g["pct"] is not None:
         kind = "percent"
-        unit = "pp" if re.search(r"point|pp|punkte", g["pct"], re.I) else "percent"
+        unit = "pp" if re.search(r"point|pp|punkte|bps", g["pct"], re.I) else "percent"
+        if re.search(r"basis|bps", g["pct"], re.I):  # 25 basis points = 0.25 points
+            value, low, high = value / 100, low / 100, high / 100
     elif g["f1"] is not None:
         kind, unit, value = "percent", "percent", value * 100
     elif g["mult"] is not None:
-        if g["mult"].strip() == "times" and not _COMPARATIVE.match(text, e) and g["link"] is None:
+        if (g["mult"].strip() == "times" and not _COMPARATIVE.match(text, e)
+                and g["link"] is None and not _times_of(text, e)):
             kind, unit = "count", "times"
         else:
             kind, unit = "other", "x"
@@ -687,7 +807,12 @@ def _read_quantity(text: str, m: re.Match, g: dict, style: str, base) -> tuple |
         kind, unit = "duration", tunit
         value, low, high = value * factor, low * factor, high * factor
     elif g["ou"] is not None:
-        kind, unit = "other", g["ou"].strip()
+        key = " ".join(g["ou"].strip(" -").lower().split())
+        kind = "other"
+        unit = nb.PHYSICAL_UNITS.get(key, nb.PHYSICAL_UNITS.get(key.replace(" ", ""),
+                                                                 g["ou"].strip(" -")))
+    elif g["hn"] is not None:  # "a 1,200-page report", "a 12-point lead"
+        kind, unit = "count", nb.plural(g["hn"][1:].lower())
     else:
         kind = "count"
         year_like = (
@@ -702,14 +827,26 @@ def _read_quantity(text: str, m: re.Match, g: dict, style: str, base) -> tuple |
                 return (s, e, text[s:e], "date", NAN, NAN, NAN, "", "", approx, f"{d1}/{d2}",
                         NAN, NAN, "", False)
         elif year_like:
-            if _prev_word(text, s) in _DATE_PREPS or not _counted(text, e, 2.0)[0]:
+            if (_prev_word(text, s) in _DATE_PREPS or not _counted(text, e, 2.0)[0]
+                    or _CAPITAL_NAME.match(text, e)):
                 return (s, e, text[s:e], "date", NAN, NAN, NAN, "", "",
                         approx if approx in nb.DATE_APPROX else "", d1, NAN, NAN, "", False)
         if g["of"] is not None:
             of_text = g["of"]
             of = (nb.read_digits(of_text, style)[0] if of_text[0].isdigit()
                   else nb.read_words(of_text))
-        unit, noun_end = _counted(text, e, value)
+            if g["inof"] is not None and not (of <= 10 or of % 10 == 0):
+                # "14 in 21 matches" is not a ratio like "1 in 5 adults"
+                return _first_part(text, m, g, style, base, english, m.start("inof") - 1)
+        unit, noun_end = _counted(text, e, value) if english else ("", e)
+        if _BPD.match(text, e):
+            unit, noun_end = "barrels", e  # barrels per day
+            per = "day"
+        elif unit.lower() in nb.TIME_UNITS and g["of"] is None:
+            # "six straight weeks": a duration with a word between number and unit
+            tunit, factor = _time_unit(unit)
+            kind, unit = "duration", tunit
+            value, low, high = value * factor, low * factor, high * factor
         if kind_hint:
             kind, unit = kind_hint, ""
         elif not unit and d1 is None and g["w1"] is None and _prev_word(text, s) in nb.MONEY_VERBS:
@@ -717,7 +854,7 @@ def _read_quantity(text: str, m: re.Match, g: dict, style: str, base) -> tuple |
     # --- rate period, right after the number or after the counted noun ("100 users a day")
     p = _PER.match(text, e)
     after_noun = p is None and kind == "count" and unit != "" and unit != "times"
-    if after_noun:
+    if after_noun and not per:
         p = _PER.match(text, noun_end)
     if p:
         word = (p.group(1) or p.group(2) or "year").lower().rstrip("s")
