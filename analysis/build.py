@@ -32,7 +32,7 @@ FRAMES = ["articles", "paragraphs", "quantities", "tables", "claims", "events"]
 # Above this many files a build shows a progress bar.
 PROGRESS_FROM = 100
 # Rows of a frame held in memory before they are written out as one Parquet row group.
-CHUNK_ROWS = 50_000
+CHUNK_ROWS = 10_000
 # Parquet settings shared by both engines; pyarrow writes no timestamps, so equal frames
 # give equal bytes.
 PARQUET = {"compression": "zstd", "use_dictionary": True, "write_statistics": True}
