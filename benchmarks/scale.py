@@ -100,12 +100,12 @@ def fingerprint(out: Path) -> dict[str, tuple[int, str]]:
     return prints
 
 
-def run(sizes: list[int], work: Path) -> list[dict]:
+def run(sizes: list[int], work: Path, engines: list[str]) -> list[dict]:
     results = []
     for n in sizes:
         sources = corpus(n, work)
         prints = {}
-        for engine in ("pandas", "dask"):
+        for engine in engines:
             out = work / f"out-{n}-{engine}"
             cmd = [sys.executable, "-m", "analysis", "build", "--sources", str(sources),
                    "--out", str(out), "--engine", engine]
@@ -114,8 +114,8 @@ def run(sizes: list[int], work: Path) -> list[dict]:
             row["quantities"] = prints[engine]["quantities"][0]
             results.append(row)
             print(json.dumps(row), file=sys.stderr, flush=True)
-        same = prints["pandas"] == prints["dask"]
-        for row in results[-2:]:
+        same = prints["pandas"] == prints["dask"] if len(prints) == 2 else None
+        for row in results[-len(engines):]:
             row["same_rows"] = same
     return results
 
@@ -127,7 +127,7 @@ def table(results: list[dict]) -> str:
     for r in results:
         lines.append(f"| {r['articles']:,} | {r['engine']} | {r['wall_s']:.1f} | "
                      f"{r['peak_rss_mb']:.0f} | {r['peak_tree_mb']:.0f} | {r['quantities']:,} | "
-                     f"{'yes' if r['same_rows'] else 'NO'} |")
+                     f"{ {True: 'yes', False: 'NO', None: 'not compared'}[r['same_rows']]} |")
     return "\n".join(lines)
 
 
@@ -144,13 +144,15 @@ def update_readme(text: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 20000])
+    parser.add_argument("--engines", nargs="+", choices=["pandas", "dask"],
+                        default=["pandas", "dask"])
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "scale",
                         help="folder for the corpora and outputs (kept between runs)")
     parser.add_argument("--readme", action="store_true",
                         help="write the table into benchmarks/README.md (Scale section)")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
-    text = table(run(args.sizes, args.work))
+    text = table(run(args.sizes, args.work, args.engines))
     print(text)
     if args.readme:
         update_readme(text)
