@@ -1,0 +1,116 @@
+"""Score the command line on articles the extractor's rules were not written from.
+
+`tests/gold/unseen/` holds news-style articles (nine English, one German, one French) with
+every quantitative mention labelled by hand in `quantities.csv` (rules in
+tests/gold/README.md). Each file goes through `python -m analysis quantities` with its
+language and base date; the output is scored with the matching rule of
+tests/test_quantities_gold.py, its offsets are checked against the decoded files, and a
+CRLF + BOM copy of a file must give the same mentions as the LF original.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.corpus import read_text
+from tests.test_quantities_gold import score
+
+ROOT = Path(__file__).resolve().parents[1]
+UNSEEN = ROOT / "tests" / "gold" / "unseen"
+GOLD = UNSEEN / "quantities.csv"
+
+# (lang, base date) per file, as documented in tests/gold/README.md.
+FILES = {
+    "ai-startup-funding-round.txt": ("en", "2024-07-15"),
+    "central-banks-rate-decisions.txt": ("en", "2024-03-19"),
+    "chipmaker-quarterly-results.txt": ("en", "2024-03-03"),
+    "climate-heat-record.txt": ("en", "2024-02-08"),
+    "football-record-transfer.txt": ("en", "2025-01-14"),
+    "health-obesity-drug-study.txt": ("en", "2024-05-09"),
+    "housing-market-report.txt": ("en", "2024-01-17"),
+    "opec-output-cut.txt": ("en", "2023-11-30"),
+    "poll-senate-race.txt": ("en", "2024-10-08"),
+    "de-energiewende-netzausbau.txt": ("de", "2024-03-12"),
+    "fr-budget-2025.txt": ("fr", "2024-09-26"),
+}
+
+
+def cli(path: Path, lang: str, base_date: str) -> pd.DataFrame:
+    """The CLI's CSV for one file, read back with empty cells as empty strings / NaN."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "analysis", "quantities", str(path), "--lang", lang,
+         "--base-date", base_date],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert proc.returncode == 0, proc.stderr
+    frame = pd.read_csv(io.StringIO(proc.stdout), keep_default_na=False,
+                        dtype={"unit": str, "per": str, "approx": str, "date": str,
+                               "surface": str, "file": str})
+    for col in ("value", "low", "high"):
+        frame[col] = pd.to_numeric(frame[col].replace("", None))
+    frame["file"] = path.name
+    return frame
+
+
+def load_gold() -> pd.DataFrame:
+    gold = pd.read_csv(GOLD, dtype={"unit": str, "per": str, "approx": str, "date": str},
+                       keep_default_na=False, na_values={"value": [""], "low": [""], "high": [""]})
+    for col in ("value", "low", "high"):
+        gold[col] = pd.to_numeric(gold[col])
+    return gold
+
+
+@pytest.fixture(scope="module")
+def predicted() -> dict[str, pd.DataFrame]:
+    return {name: cli(UNSEEN / name, *FILES[name]) for name in FILES}
+
+
+def test_gold_offsets_index_the_unseen_files():
+    gold = load_gold()
+    assert set(gold["file"]) == set(FILES)
+    for g in gold.to_dict("records"):
+        text = read_text(UNSEEN / g["file"])
+        assert text[g["start"]:g["end"]] == g["surface"], g
+
+
+def test_cli_offsets_index_every_unseen_file(predicted):
+    for name, frame in predicted.items():
+        text = read_text(UNSEEN / name)
+        assert len(frame) > 0, name
+        for row in frame.itertuples(index=False):
+            assert text[row.start:row.end] == row.surface, (name, row.start, row.surface)
+
+
+def test_recall_and_precision_on_unseen_articles(predicted):
+    gold = load_gold()
+    pred = pd.concat(predicted.values(), ignore_index=True)
+    table, misses, extras = score(pred, gold)
+    report = (
+        table.to_string(index=False, float_format=lambda v: f"{v:.3f}")
+        + "\nmissed: " + "; ".join(f"{m['file']}:{m['surface']}" for m in misses)
+        + "\nextra: " + "; ".join(f"{e['file']}:{e['surface']}" for e in extras)
+    )
+    print("\n" + report)
+    overall = table.set_index("kind").loc["all"]
+    assert overall["recall"] >= 0.9 and overall["precision"] >= 0.9, report
+
+
+@pytest.mark.parametrize("name", ["poll-senate-race.txt", "de-energiewende-netzausbau.txt"])
+def test_crlf_and_bom_copy_gives_the_same_mentions(tmp_path, name, predicted):
+    raw = (UNSEEN / name).read_bytes()
+    hostile = tmp_path / name
+    hostile.write_bytes(b"\xef\xbb\xbf" + raw.replace(b"\n", b"\r\n"))
+    got = cli(hostile, *FILES[name])
+    want = predicted[name]
+    cols = ["start", "end", "surface", "kind", "value", "low", "high", "unit", "per", "date"]
+    pd.testing.assert_frame_equal(got[cols].reset_index(drop=True),
+                                  want[cols].reset_index(drop=True))
+    text = read_text(hostile)
+    assert all(text[r.start:r.end] == r.surface for r in got.itertuples(index=False))
