@@ -207,20 +207,24 @@ def build_figures(params: compute.Params) -> dict:
 
 
 def update_figures(figures: dict, params: compute.Params) -> None:
-    """Recompute the model and write its numbers into the figures in place."""
+    """Recompute the model and write its numbers into the figures in place.
+
+    Values go out as lists: Voila's front end ignores numpy arrays sent as binary buffers
+    in an update, so a figure would keep its first data there.
+    """
     data = _figure_data(params)
     with figures["allocation"].batch_update():
         for i, trace in enumerate(figures["allocation"].data):
-            trace.y = [data["gpus"][i]]
+            trace.y = [float(data["gpus"][i])]
     with figures["curve"].batch_update():
         line, point = figures["curve"].data
-        line.x, line.y = data["curve_x"], data["curve_y"]
+        line.x, line.y = data["curve_x"].tolist(), data["curve_y"].tolist()
         point.x, point.y = [data["point_x"]], [data["point_y"]]
     with figures["cost"].batch_update():
-        figures["cost"].data[0].y = data["cost"]
+        figures["cost"].data[0].y = data["cost"].tolist()
     with figures["heatmap"].batch_update():
         heat, marker = figures["heatmap"].data
-        heat.z = data["grid"]
+        heat.z = data["grid"].tolist()
         marker.x, marker.y = [params.fleet_gpus], [params.mfu]
 
 

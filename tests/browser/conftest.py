@@ -179,12 +179,26 @@ def page(browser):
         context.close()
 
 
+def _lab_settings(folder: Path) -> None:
+    """User settings for the test's Lab: every cell rendered (no windowing, so outputs below
+    the fold exist in the DOM) and no news prompt over the page."""
+    for plugin, values in {
+        "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+        "@jupyterlab/apputils-extension/notification": {"fetchNews": "false"},
+    }.items():
+        path = folder / f"{plugin}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values))
+
+
 @pytest.fixture
 def lab(notebook_copy: Path):
     """JupyterLab on loopback serving the notebook copy's folder; sessions deleted at the end."""
     port, token = free_port(), secrets.token_hex(16)
+    settings = notebook_copy.parent / "env" / "lab-settings"
+    _lab_settings(settings)
     cmd = [
-        str(BIN / "jupyter"), "lab", "--no-browser", "--ip", "127.0.0.1", "--port", str(port),
+        str(BIN / "jupyter"), "lab", f"--LabApp.user_settings_dir={settings}", "--no-browser", "--ip", "127.0.0.1", "--port", str(port),
         f"--ServerApp.token={token}", "--allow-root", f"--ServerApp.root_dir={notebook_copy.parent}",
         "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.extension_manager=readonly", "--ServerApp.open_browser=False",

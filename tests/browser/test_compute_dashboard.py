@@ -6,6 +6,7 @@ before and after one ArrowRight on the fleet slider, and compares them with the 
 
 from __future__ import annotations
 
+import math
 import re
 import time
 
@@ -80,6 +81,17 @@ def check_slider_round_trip(page) -> None:
     )
     cost = page.evaluate(_PLOT_Y, widgets.TITLES["cost"])
     assert cost[0] == pytest.approx(list(expected["cost_per_day"]))
+    # The training-days curve scales with the fleet: every point moves.
+    curve = widgets._figure_data(after)["curve_y"]
+    wait_until(lambda: _finite(page.evaluate(_PLOT_Y, widgets.TITLES["curve"])[0])
+               == pytest.approx(_finite(list(curve))))
+    assert _finite(page.evaluate(_PLOT_Y, widgets.TITLES["curve"])[0]) == pytest.approx(_finite(list(curve)))
+
+
+def _finite(values: list) -> list[float]:
+    """The finite numbers of a trace (the page may hold NaN as null or as the string "NaN")."""
+    numbers = (float(v) for v in values if v is not None)
+    return [v for v in numbers if math.isfinite(v)]
 
 
 def wait_until(condition, timeout: float = 20.0) -> None:
