@@ -31,8 +31,11 @@ from analysis.errors import SourceError
 FRAMES = ["articles", "paragraphs", "quantities", "tables", "claims", "events"]
 # Above this many files a build shows a progress bar.
 PROGRESS_FROM = 100
-# Rows of a frame held in memory before they are written out as one Parquet row group.
-CHUNK_ROWS = 10_000
+# Rows of a frame held in memory before they are written out as one Parquet row group: many
+# small per-article frames cost far more than their rows, so this is kept small.
+CHUNK_ROWS = 2_000
+# Buffered parts of a frame merged into one, for frames with few rows per article.
+COMPACT_PARTS = 64
 # Parquet settings shared by both engines; pyarrow writes no timestamps, so equal frames
 # give equal bytes.
 PARQUET = {"compression": "zstd", "use_dictionary": True, "write_statistics": True}
@@ -185,6 +188,9 @@ class FrameWriter:
         self._buffered += len(frame)
         if self._buffered >= self.chunk_rows:
             self.flush()
+        elif len(self._parts) >= COMPACT_PARTS:
+            # A small frame costs far more than its rows: merge the buffered ones.
+            self._parts = [concat_frames(self._parts)]
 
     def flush(self) -> None:
         if not self._parts:
