@@ -31,10 +31,19 @@ def cmd_build(args: argparse.Namespace) -> int:
             raise AnalysisError("--scheduler needs --engine dask")
         result = build.build(args.sources, args.out, keep_going=args.keep_going, on_warning=_warn)
     for name, count in result.counts.items():
-        print(f"{name}: {count} rows -> {Path(args.out) / name}.parquet, .csv")
+        print(f"{name}: {count} rows -> {_where(result.paths.get(name, []))}")
     if result.skipped:
         print(f"skipped {len(result.skipped)} bad file(s)", file=sys.stderr)
     return 0
+
+
+def _where(paths: list[Path]) -> str:
+    """The files a frame went to: its Parquet and CSV, or the folder of a partitioned write."""
+    if not paths:
+        return "(nothing written)"
+    if len(paths) <= 2:
+        return ", ".join(str(p) for p in paths)
+    return f"{paths[0].parent}/ ({len(paths)} parts)"
 
 
 def cmd_quantities(args: argparse.Namespace) -> int:
@@ -128,6 +137,10 @@ def main(argv: list[str] | None = None) -> int:
     except AnalysisError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # The reader went away (`... | head`): stop quietly, as command-line tools do.
+        sys.stderr.close()
+        return 0
     except OSError as err:
         print(f"error: {err.filename or ''}: {err.strerror}", file=sys.stderr)
         return EXIT_BAD_INPUT

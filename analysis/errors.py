@@ -11,6 +11,10 @@ class AnalysisError(Exception):
         self.file = None if file is None else str(file)
         super().__init__(str(self))
 
+    def __reduce__(self):
+        # Keep the file and the reason when an error crosses a process boundary (Dask workers).
+        return (type(self), (self.reason, self.file))
+
     def __str__(self) -> str:
         kind = type(self).__name__
         return f"{kind}: {self.file}: {self.reason}" if self.file else f"{kind}: {self.reason}"
