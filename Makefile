@@ -6,7 +6,7 @@ UV_VERSION := 0.13.9
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
-.PHONY: run install data notebooks figures report test lint lab lock dashboard bench clean
+.PHONY: run install data notebooks figures report test lint lab lock dashboard bench bench-scale clean
 
 run: install data notebooks figures
 
@@ -52,9 +52,17 @@ lock: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
 	$(BIN)/uv pip compile pyproject.toml --extra dev --extra scale --python-version 3.11 --no-header -o requirements.lock
 
+# Speed and accuracy figures recorded in benchmarks/README.md (quantulum3 is installed for
+# the extraction benchmark only).
 bench: install data
-	$(BIN)/python benchmarks/extract.py
+	$(BIN)/python benchmarks/extract.py --install
 	$(BIN)/python benchmarks/widget_latency.py
+	$(BIN)/python benchmarks/notebooks.py
+	$(BIN)/python benchmarks/import_time.py
+
+# Builds synthetic corpora of 1,000 and 20,000 articles with both engines: tens of minutes.
+bench-scale: install
+	$(BIN)/python benchmarks/scale.py --sizes 1000 20000
 
 clean:
 	rm -rf data/processed/*.parquet data/processed/*.csv build .pytest_cache
