@@ -41,6 +41,15 @@ def _go():
     return go
 
 
+def _wrap(label: str, width: int = 14) -> str:
+    """A tick label broken into lines of about `width` characters at slashes and spaces."""
+    import textwrap
+
+    words = label.replace("/", "/ ").split()
+    lines = textwrap.wrap(" ".join(words), width=width, break_long_words=False)
+    return "<br>".join(lines).replace("/ ", "/")
+
+
 def _plain(text) -> str:
     from analysis.figures import plain
 
@@ -161,7 +170,7 @@ def resource_levels(frames: Frames):
                                  hovertemplate="%{y}: %{x}<extra></extra>"), row=1, col=i)
         fig.update_xaxes(type="category", categoryorder="array", categoryarray=levels,
                          tickvals=levels, tickangle=0,
-                         ticktext=[_plain(v).replace("/", "/<br>") for v in levels],
+                         ticktext=[_wrap(_plain(v)) for v in levels],
                          row=1, col=i)
     fig.update_yaxes(type="category", categoryorder="array",
                      categoryarray=list(table[key])[::-1])
