@@ -161,16 +161,29 @@ OTHER_TOPIC = "other"
 
 
 def _phrase_pattern(words: list[str]) -> re.Pattern:
-    """One case-insensitive regex for a list of words/phrases, longest first, whole words."""
-    parts = []
+    """One case-insensitive regex for a list of words/phrases, longest first, whole words.
+
+    Words that start with a letter or digit match only where no word character or hyphen
+    precedes; that check is made once, then the words are tried grouped by first letter
+    (each group in longest-first order). Two words with different first letters cannot
+    match at the same place, so this matches exactly what the plain alternation of all
+    words, longest first, would, without trying every word at every position.
+    """
+    groups: dict[str, list[str]] = {}
+    others: list[str] = []
     for w in sorted(set(words), key=lambda s: (-len(s), s)):
         p = re.escape(w).replace(r"\ ", r"\s+")
-        if w[:1].isalnum():
-            p = r"(?<![\w-])" + p
         if w[-1:].isalnum():
             p = p + r"(?![\w-])"
-        parts.append(p)
-    return re.compile("|".join(parts), re.I)
+        if w[:1].isalnum():
+            groups.setdefault(w[0].lower(), []).append(p)
+        else:
+            others.append(p)
+    parts = []
+    if groups:
+        branches = "|".join(f"(?={re.escape(c)})(?:{'|'.join(ps)})" for c, ps in groups.items())
+        parts.append(rf"(?<![\w-])(?:{branches})")
+    return re.compile("|".join(parts + others), re.I)
 
 
 _TOPIC_RE = {topic: _phrase_pattern(words) for topic, words in TOPICS.items()}
@@ -195,7 +208,14 @@ def topics_of(sentence: str) -> list[str]:
 
 def topic_of(sentence: str) -> str:
     """The sentence's main topic: most keyword hits, ties in TOPICS order; else "other"."""
-    counts = {t: len(rx.findall(sentence)) for t, rx in _TOPIC_RE.items()}
+    return _topic_of_counts(_topic_counts(sentence))
+
+
+def _topic_counts(sentence: str) -> dict[str, int]:
+    return {t: len(rx.findall(sentence)) for t, rx in _TOPIC_RE.items()}
+
+
+def _topic_of_counts(counts: dict[str, int]) -> str:
     best = max(counts.values(), default=0)
     if best == 0:
         return OTHER_TOPIC
@@ -426,8 +446,16 @@ CLAIM_COLUMNS = {
 
 def has_claim_cue(sentence: str) -> bool:
     """A reporting verb, hedge, speculative cue or explicit source makes a sentence a claim."""
-    return bool(_VERB_RE.search(sentence) or hedges_of(sentence) or _HANDLE_RE.search(sentence)
-                or _ACCORDING_RE.search(sentence))
+    return _has_cue(sentence, None)
+
+
+def _has_cue(sentence: str, hedges: list[str] | None) -> bool:
+    """has_claim_cue, reusing the sentence's hedges_of when already known."""
+    if _VERB_RE.search(sentence):
+        return True
+    if hedges is None:
+        hedges = hedges_of(sentence)
+    return bool(hedges or _HANDLE_RE.search(sentence) or _ACCORDING_RE.search(sentence))
 
 
 def for_corpus(corpus, quantities: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -459,13 +487,15 @@ def _units(text: str, paras: pd.DataFrame) -> list[dict]:
     units = []
     for para in paras.itertuples(index=False):
         spans = sentences.spans(text, int(para.start), int(para.end))
+        ordinal, kind, para_text = int(para.ordinal), str(para.kind), str(para.text)
         for k, (a, b) in enumerate(spans):
             sentence = text[a:b]
+            hedges = hedges_of(sentence)
             units.append({
-                "start": a, "end": b, "sentence": sentence, "paragraph": int(para.ordinal),
-                "paragraph_kind": str(para.kind), "paragraph_text": str(para.text),
-                "last_in_paragraph": k == len(spans) - 1, "hedges": hedges_of(sentence),
-                "cue": has_claim_cue(sentence),
+                "start": a, "end": b, "sentence": sentence, "paragraph": ordinal,
+                "paragraph_kind": kind, "paragraph_text": para_text,
+                "last_in_paragraph": k == len(spans) - 1, "hedges": hedges,
+                "cue": _has_cue(sentence, hedges),
             })
     return units
 
@@ -480,6 +510,7 @@ def _quantities_of(quantities: pd.DataFrame | None, article: str) -> list[tuple[
 def _claim_row(article: str, n: int, unit: dict, surfaces: list[str]) -> dict:
     hedges = unit["hedges"]
     sentence = unit["sentence"]
+    counts = _topic_counts(sentence)
     return {
         "article": article, "paragraph": unit["paragraph"], "claim": f"{article}:{n}",
         "start": unit["start"], "end": unit["end"], "sentence": sentence,
@@ -488,7 +519,7 @@ def _claim_row(article: str, n: int, unit: dict, surfaces: list[str]) -> dict:
         "hedges": "; ".join(hedges), "n_hedges": len(hedges),
         "grade": grade_of(hedges, unit["attribution_kind"]),
         "n_quantities": len(surfaces), "quantity_surfaces": "; ".join(surfaces),
-        "subject": topic_of(sentence), "topics": "; ".join(topics_of(sentence)),
+        "subject": _topic_of_counts(counts), "topics": "; ".join(t for t, k in counts.items() if k),
         "is_boilerplate": unit["paragraph_kind"] == "boilerplate",
     }
 
@@ -561,26 +592,66 @@ def events(quantities: pd.DataFrame, claims: pd.DataFrame | None = None) -> pd.D
     q = quantities
     if q is None or q.empty:
         return pd.DataFrame(columns=list(EVENT_COLUMNS)).astype(EVENT_COLUMNS)
+    # Rows of kind "date" first (a cheap test that keeps few rows), then the date tests.
+    q = q[(q["kind"] == "date").to_numpy(dtype=bool, na_value=False)]
     dated = q[(q["kind"].astype("string") == "date") & q["date"].notna()
               & (q["date"].astype("string").str.strip() != "")]
+    if dated.empty:
+        return _no_events().copy()
+    columns = {name: dated[name] if name in dated.columns else [default] * len(dated)
+               for name, default in (("article", None), ("date", None), ("start", None),
+                                     ("end", None), ("surface", None), ("sentence", None),
+                                     ("paragraph", None), ("is_boilerplate", False))}
+    find = _claim_finder(claims)
     rows = []
-    for r in dated.itertuples(index=False):
-        precision, start, end = period(str(r.date))
-        claim = _claim_at(claims, str(r.article), int(r.start))
-        sentence = getattr(r, "sentence", None)
+    for article, date, r_start, r_end, surface, sentence, paragraph, boiler in zip(
+            *columns.values(), strict=True):
+        precision, start, end = period(str(date))
+        claim = find(str(article), int(r_start))
         if (sentence is None or pd.isna(sentence)) and claim is not None:
             sentence = claim["sentence"]
         rows.append({
-            "article": r.article, "paragraph": getattr(r, "paragraph", None), "date": str(r.date),
+            "article": article, "paragraph": paragraph, "date": str(date),
             "precision": precision, "date_start": start, "date_end": end,
-            "surface": r.surface, "sentence": sentence, "start": int(r.start), "end": int(r.end),
+            "surface": surface, "sentence": sentence, "start": int(r_start), "end": int(r_end),
             "attribution": None if claim is None else claim["attribution"],
             "grade": None if claim is None else claim["grade"],
-            "is_boilerplate": bool(getattr(r, "is_boilerplate", False)),
+            "is_boilerplate": bool(boiler),
         })
     frame = pd.DataFrame(rows, columns=list(EVENT_COLUMNS)).astype(EVENT_COLUMNS)
     frame = frame.sort_values(["date_start", "article", "start"], kind="stable", na_position="last")
     return frame.reset_index(drop=True)
+
+
+_NO_EVENTS: list[pd.DataFrame] = []
+
+
+def _no_events() -> pd.DataFrame:
+    """The events frame of quantities with no dated mention (built once, copied)."""
+    if not _NO_EVENTS:
+        frame = pd.DataFrame([], columns=list(EVENT_COLUMNS)).astype(EVENT_COLUMNS)
+        frame = frame.sort_values(["date_start", "article", "start"], kind="stable",
+                                  na_position="last")
+        _NO_EVENTS.append(frame.reset_index(drop=True))
+    return _NO_EVENTS[0]
+
+
+def _claim_finder(claims: pd.DataFrame | None):
+    """_claim_at for one claims frame, with its article and offset columns read once."""
+    if claims is None or claims.empty:
+        return lambda article, start: None
+    index: dict = {}
+    for i, (a, s, e) in enumerate(zip(claims["article"].tolist(), claims["start"].tolist(),
+                                      claims["end"].tolist(), strict=True)):
+        if not (pd.isna(a) or pd.isna(s) or pd.isna(e)):
+            index.setdefault(a, []).append((s, e, i))
+
+    def find(article: str, start: int) -> pd.Series | None:
+        for s, e, i in index.get(article, ()):
+            if s <= start < e:
+                return claims.iloc[i]
+        return None
+    return find
 
 
 def _claim_at(claims: pd.DataFrame | None, article: str, start: int) -> pd.Series | None:
