@@ -32,11 +32,11 @@ def execute(path: str | Path, timeout: int = 300) -> None:
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
-    stable_widget_ids(nb, path.name)
+    stable_widget_ids(nb)
     nbformat.write(nb, path)
 
 
-def stable_widget_ids(nb, name: str) -> None:
+def stable_widget_ids(nb) -> None:
     """Replace the random model ids of widget outputs with ids derived from their place.
 
     No widget state is saved, so the ids point at nothing either way; fixed ones keep a
@@ -48,7 +48,8 @@ def stable_widget_ids(nb, name: str) -> None:
         for j, output in enumerate(cell.get("outputs", [])):
             view = output.get("data", {}).get("application/vnd.jupyter.widget-view+json")
             if view is not None:
-                view["model_id"] = hashlib.sha256(f"{name}:{i}:{j}".encode()).hexdigest()[:32]
+                seed = f"{i}:{j}:{cell.source}".encode()
+                view["model_id"] = hashlib.sha256(seed).hexdigest()[:32]
 
 
 def main(argv: list[str]) -> int:
