@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from analysis import sentences
@@ -479,8 +480,41 @@ def for_corpus(corpus, quantities: pd.DataFrame | None = None) -> pd.DataFrame:
                 continue
             rows.append(_claim_row(article, n, unit, [surface for _, surface in inside]))
             n += 1
-    frame = pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
-    return frame.astype(CLAIM_COLUMNS).reset_index(drop=True)
+    frame = _typed_frame(rows, CLAIM_COLUMNS)
+    if frame is None:
+        frame = pd.DataFrame(rows, columns=list(CLAIM_COLUMNS)).astype(CLAIM_COLUMNS)
+    return frame.reset_index(drop=True)
+
+
+def _typed_frame(rows: list[dict], columns: dict) -> pd.DataFrame | None:
+    """``pd.DataFrame(rows).astype(columns)``, built column by column in its final dtypes.
+
+    Only for rows whose values already have the types the columns hold (str for "string",
+    int for "Int64", bool for "bool", str for categoricals); otherwise None, and the caller
+    takes the general path.
+    """
+    if not rows:
+        return None
+    data = {}
+    for name, dtype in columns.items():
+        values = [row[name] for row in rows]
+        if isinstance(dtype, pd.CategoricalDtype) or dtype == "string":
+            kind = str
+        elif dtype == "Int64":
+            kind = int
+        elif dtype == "bool":
+            kind = bool
+        else:
+            return None
+        if not all(type(v) is kind for v in values):
+            return None
+        if isinstance(dtype, pd.CategoricalDtype):
+            data[name] = pd.Categorical(values, dtype=dtype)
+        elif dtype == "bool":
+            data[name] = np.array(values, dtype=bool)
+        else:
+            data[name] = pd.array(values, dtype=dtype)
+    return pd.DataFrame(data)
 
 
 def _units(text: str, paras: pd.DataFrame) -> list[dict]:

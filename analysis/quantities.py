@@ -16,6 +16,7 @@ import math
 import re
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from analysis import numbers as nb
@@ -893,15 +894,57 @@ def _sentence_cols(text: str, rows: list[tuple]) -> tuple[list, list, list]:
     return out_s, out_a, out_b
 
 
+_INT_COLS = {"start", "end"}
+_FLOAT_COLS = {"value", "low", "high", "of", "multiplier"}
+_TEXT_COLS = {"surface", "unit", "per", "approx", "date", "date_flag"}
+
+
 def _frame(rows: list[tuple], text: str) -> pd.DataFrame:
     """Rows (COLUMNS order without sentence) -> typed frame with the sentence columns."""
     cols = COLUMNS[:15]
-    df = pd.DataFrame.from_records(rows, columns=cols) if rows else pd.DataFrame(columns=cols)
     sent, a, b = _sentence_cols(text, rows)
+    if rows and all(type(v) is str for v in sent):
+        fast = _frame_direct(rows, cols, sent, a, b)
+        if fast is not None:
+            return fast
+    df = pd.DataFrame.from_records(rows, columns=cols) if rows else pd.DataFrame(columns=cols)
     df["sentence"] = sent
     df["sentence_start"] = a
     df["sentence_end"] = b
     return _typed(df)
+
+
+def _frame_direct(rows: list[tuple], cols: list[str], sent: list, a: list,
+                  b: list) -> pd.DataFrame | None:
+    """The frame _typed would give, built column by column with its final dtypes.
+
+    Only for rows whose text columns hold str values alone (what the scanner writes);
+    anything else returns None and takes the general path.
+    """
+    data: dict[str, object] = {}
+    for name, values in zip(cols, zip(*rows, strict=True), strict=True):
+        if name in _INT_COLS:
+            data[name] = np.array(values, dtype="int64")
+        elif name in _FLOAT_COLS:
+            if not all(type(v) is float for v in values):
+                return None
+            data[name] = np.array(values, dtype="float64")
+        elif name in _TEXT_COLS:
+            if not all(type(v) is str for v in values):
+                return None
+            data[name] = pd.Series(values, dtype=object)
+        elif name == "kind":
+            if not all(type(v) is str for v in values):
+                return None
+            data[name] = pd.Categorical(values, categories=KINDS)
+        else:  # ambiguous
+            if not all(type(v) is bool for v in values):
+                return None
+            data[name] = np.array(values, dtype=bool)
+    data["sentence"] = pd.Series(sent, dtype=object)
+    data["sentence_start"] = np.array(a, dtype="int64")
+    data["sentence_end"] = np.array(b, dtype="int64")
+    return pd.DataFrame(data, columns=COLUMNS)
 
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:
@@ -980,8 +1023,10 @@ def for_corpus(corpus) -> pd.DataFrame:
         empty.insert(1, "paragraph", pd.Series(dtype="int64"))
         empty["is_boilerplate"] = pd.Series(dtype=bool)
         return empty
-    out = pd.concat(frames, ignore_index=True)
-    out = out.sort_values(["article", "start"], kind="stable", ignore_index=True)
+    out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    if len(frames) > 1 or not out["start"].is_monotonic_increasing:
+        # (one article already in start order: the stable sort would keep every row in place)
+        out = out.sort_values(["article", "start"], kind="stable", ignore_index=True)
     out["paragraph"] = out["paragraph"].astype("int64")
     out["is_boilerplate"] = out["is_boilerplate"].astype(bool)
     out["kind"] = pd.Categorical(out["kind"], categories=KINDS)
