@@ -6,7 +6,9 @@ once with `--engine dask` (a local cluster of 2 single-threaded worker processes
 wall time; peak RSS of the largest process (getrusage RUSAGE_CHILDREN of a fresh wrapper, so
 each build is measured alone); peak RSS summed over the build's process tree (client plus Dask
 workers, sampled every 0.1 s with psutil); and whether both engines give the same rows (row
-counts per frame and a hash of each frame's key columns, sorted).
+counts per frame and a hash of each frame's key columns, sorted). The machine's 1-minute load
+average is recorded before and after each build: on a shared machine it says how far the
+timings can be trusted.
 
     python benchmarks/scale.py                    # 1,000 and 20,000 articles
     python benchmarks/scale.py --sizes 1000 2000 --readme
@@ -109,25 +111,33 @@ def run(sizes: list[int], work: Path, engines: list[str]) -> list[dict]:
             out = work / f"out-{n}-{engine}"
             cmd = [sys.executable, "-m", "analysis", "build", "--sources", str(sources),
                    "--out", str(out), "--engine", engine]
-            row = {"articles": n, "engine": engine, **measure(cmd)}
+            load_before = os.getloadavg()[0]
+            row = {"articles": n, "engine": engine, **measure(cmd),
+                   "load": (load_before, os.getloadavg()[0])}
             prints[engine] = fingerprint(out)
             row["quantities"] = prints[engine]["quantities"][0]
+            row["same_rows"] = None
             results.append(row)
             print(json.dumps(row), file=sys.stderr, flush=True)
+            # Kept after every build, so a run stopped part-way still has its figures.
+            (work / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
         same = prints["pandas"] == prints["dask"] if len(prints) == 2 else None
         for row in results[-len(engines):]:
             row["same_rows"] = same
+        (work / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     return results
 
 
 def table(results: list[dict]) -> str:
     lines = ["| articles | engine | wall time (s) | peak RSS, largest process (MB) | "
-             "peak RSS, all processes (MB) | quantities rows | same rows as the other engine |",
-             "|---:|---|---:|---:|---:|---:|---|"]
+             "peak RSS, all processes (MB) | quantities rows | same rows as the other engine | "
+             "load average, start → end |",
+             "|---:|---|---:|---:|---:|---:|---|---|"]
     for r in results:
         lines.append(f"| {r['articles']:,} | {r['engine']} | {r['wall_s']:.1f} | "
                      f"{r['peak_rss_mb']:.0f} | {r['peak_tree_mb']:.0f} | {r['quantities']:,} | "
-                     f"{ {True: 'yes', False: 'NO', None: 'not compared'}[r['same_rows']]} |")
+                     f"{ {True: 'yes', False: 'NO', None: 'not compared'}[r['same_rows']]} | "
+                     f"{r['load'][0]:.1f} → {r['load'][1]:.1f} |")
     return "\n".join(lines)
 
 
@@ -150,9 +160,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder for the corpora and outputs (kept between runs)")
     parser.add_argument("--readme", action="store_true",
                         help="write the table into benchmarks/README.md (Scale section)")
+    parser.add_argument("--table-only", action="store_true",
+                        help="build nothing: print the table of WORK/results.json (the last run)")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
-    text = table(run(args.sizes, args.work, args.engines))
+    if args.table_only:
+        results = json.loads((args.work / "results.json").read_text(encoding="utf-8"))
+    else:
+        results = run(args.sizes, args.work, args.engines)
+    text = table(results)
     print(text)
     if args.readme:
         update_readme(text)
