@@ -223,9 +223,18 @@ def update_figures(figures: dict, params: compute.Params) -> None:
     with figures["cost"].batch_update():
         figures["cost"].data[0].y = data["cost"].tolist()
     with figures["heatmap"].batch_update():
-        heat, marker = figures["heatmap"].data
-        heat.z = data["grid"].tolist()
+        write_grid(figures["heatmap"], data["grid"])
+        marker = figures["heatmap"].data[1]
         marker.x, marker.y = [params.fleet_gpus], [params.mfu]
+
+
+def write_grid(heatmap, grid: np.ndarray) -> None:
+    """Put new cell values into the heatmap figure.
+
+    Through ``plotly_restyle``: assigning 10,000 cells to ``trace.z`` costs about 10 ms of
+    validation, the restyle well under one.
+    """
+    heatmap.plotly_restyle({"z": [grid.tolist()]}, trace_indexes=[0])
 
 
 @dataclass
