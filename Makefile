@@ -5,6 +5,9 @@ BIN    := $(VENV)/bin
 UV_VERSION := 0.13.9
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
+# Let Python cache compiled modules: the tests start many interpreters, each of which would
+# otherwise compile some 500 modules again (about a second apiece).
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: run install data notebooks figures report test lint lab lock dashboard bench bench-scale clean
 
