@@ -16,7 +16,7 @@ def frames():
     try:
         return processed.frames()
     except processed.ProcessedDataMissing:
-        pytest.skip("processed frames not built (python -m analysis build)")
+        pytest.fail("processed frames not built: run `make data` (python -m analysis build) first")
 
 
 @pytest.mark.parametrize("name", sorted(charts.CHARTS))
@@ -68,7 +68,7 @@ def test_unknown_chart_names_the_known_ones():
 @pytest.mark.slow
 def test_export_all_writes_every_file_and_index_rows(tmp_path, frames):
     if shutil.which("chromium") is None:
-        pytest.skip("no chromium for PNG export")
+        pytest.fail("chromium is needed for PNG export: apt-get install chromium")
     paths = charts.export_all(out_dir=tmp_path)
     names = {p.name for p in paths}
     for name in charts.CHARTS:

@@ -13,7 +13,7 @@ def f():
     try:
         return processed.frames()
     except processed.ProcessedDataMissing:
-        pytest.skip("processed frames not built (python -m analysis build)")
+        pytest.fail("processed frames not built: run `make data` (python -m analysis build) first")
 
 
 def test_traffic_percentage_holds_but_three_months_does_not(f):

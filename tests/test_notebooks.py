@@ -30,7 +30,7 @@ _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 def article_numbers() -> set[float]:
     path = ROOT / "data" / "processed" / "quantities.parquet"
     if not path.exists():
-        pytest.skip("processed frames not built (python -m analysis build)")
+        pytest.fail("processed frames not built: run `make data` (python -m analysis build) first")
     q = pd.read_parquet(path)
     numbers = set()
     for col in ("value", "low", "high", "of"):
