@@ -44,7 +44,7 @@ def quantities():
     try:
         return lookup.load_quantities()
     except lookup.ProcessedDataMissing:
-        pytest.skip("processed frames not built (python -m analysis build)")
+        pytest.fail("processed frames not built: run `make data` (python -m analysis build) first")
 
 
 def test_every_registered_claim_has_an_expected_surface():

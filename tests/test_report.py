@@ -83,7 +83,7 @@ def test_safe_bundle_keeps_tables_and_drops_script():
 def test_report_of_the_suite_has_every_notebook_and_no_code(tmp_path):
     paths = report.notebooks()
     if not paths or not all(json.loads(p.read_text()).get("cells") for p in paths):
-        pytest.skip("notebooks missing")
+        pytest.fail("notebooks missing")
     out = report.write(tmp_path / "report.html", paths)
     page = out.read_text()
     for p in paths:
