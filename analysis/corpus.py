@@ -209,7 +209,7 @@ class Entry:
     outlet: str = ""
     attributed_to: str = ""
     url: str = ""
-    language: str = "en"
+    language: str = ""
     published: str = ""
     date_precision: str = "none"
     date_source: str = "unknown"
@@ -497,13 +497,44 @@ def load_article(entry: Entry, folder: str | Path) -> Corpus:
     if entry.sha256 and entry.sha256 != digest:
         raise SourceError(f"sha256 {digest[:12]}… differs from the manifest's {entry.sha256[:12]}…", file=path)
     title = entry.title or _first_line(text)
+    language = entry.language or guess_language(text)
     paras = paragraphs_of(entry.id, text, title)
     furniture = paras.loc[paras["kind"] == "boilerplate", "text"].str.len().sum()
     body = paras["text"].str.len().sum()
-    row = {**entry.__dict__, "title": title, "sha256": digest, "n_chars": len(text),
+    row = {**entry.__dict__, "title": title, "language": language, "sha256": digest, "n_chars": len(text),
            "n_words": len(re.findall(r"\w+(?:['’]\w+)*", text)), "n_paragraphs": len(paras),
            "boilerplate_share": round(float(furniture) / float(body), 6) if body else 0.0}
     return Corpus(typed([row], ARTICLE_COLUMNS), paras, {entry.id: text})
+
+
+# The commonest short words of each language (no one-letter words: they are shared); a
+# text's language is the one whose words it uses most, English when none stands out.
+_STOPWORDS = {
+    "en": "the of and to in is that for it was on with as are by this be from at have".split(),
+    "de": "der die und das ist nicht mit den von zu ein eine im auf für sich dem des auch".split(),
+    "fr": "le la les et des est une un du dans que pour qui pas sur au avec ce sont par".split(),
+    "es": "el la los las y que en del se por con una para es al lo como más pero sus".split(),
+    "it": "il di che la per una sono non con gli del della le da nel questo anche alla".split(),
+    "nl": "de het een en van is dat op te zijn niet met voor in die ook aan om maar".split(),
+    "pt": "os as de que do da em um uma para com não por mais dos das se".split(),
+}
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def guess_language(text: str, sample: int = 20_000) -> str:
+    """ISO 639-1 code of the text's language, from its commonest words, for files the
+    manifest does not describe (numbers are read by the language's separators)."""
+    words = [w.lower() for w in _WORDS.findall(text[:sample])]
+    if not words:
+        return "en"
+    counts = {lang: 0 for lang in _STOPWORDS}
+    sets = {lang: set(ws) for lang, ws in _STOPWORDS.items()}
+    for word in words:
+        for lang, vocab in sets.items():
+            if word in vocab:
+                counts[lang] += 1
+    best = max(counts, key=lambda lang: (counts[lang], lang == "en"))
+    return best if counts[best] >= 5 and counts[best] > counts["en"] * 1.2 else "en"
 
 
 def _first_line(text: str) -> str:

@@ -177,3 +177,19 @@ def test_keep_going_skips_bad_file_and_keeps_the_rest(sources_copy):
     c = load_corpus(sources_copy, keep_going=True)
     assert len(c.articles) == 4 and len(c.skipped) == 1
     assert isinstance(c.paragraphs, pd.DataFrame)
+
+
+def test_language_of_a_file_without_manifest_is_guessed(tmp_path):
+    (tmp_path / "de.txt").write_text(
+        "Die Kosten stiegen auf 3,5 Mio. EUR pro Monat, und das ist nicht wenig für die Firma "
+        "mit den neuen Werken im Süden, sagte der Chef auf einer Konferenz.\n")
+    (tmp_path / "en.txt").write_text("Costs were between $3 and $4.5 billion a year.\n")
+    (tmp_path / "fr.txt").write_text(
+        "Les ventes ont atteint 3,5 millions d'euros en 2023, une hausse de 12 % pour la "
+        "société qui est dans le secteur des puces.\n")
+    langs = dict(load_corpus(tmp_path).articles[["id", "language"]].itertuples(index=False))
+    assert langs == {"de": "de", "en": "en", "fr": "fr"}
+
+
+def test_manifest_language_is_kept(corpus):
+    assert set(corpus.articles["language"]) == {"en"}
