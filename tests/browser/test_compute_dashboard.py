@@ -41,8 +41,18 @@ def allocation_y(page) -> list[float]:
 
 
 def wait_for_dashboard(page) -> None:
+    """Wait until all four charts have finished their first plot.
+
+    A chart's element exists as soon as plotly starts drawing, but its widget view starts
+    listening for updates only once that first plot is done (`_fullData` set); a slider moved
+    in between (Voila renders all four at once on page load) would update the model unseen.
+    """
     page.wait_for_function(
-        "() => document.querySelectorAll('.js-plotly-plot').length >= 4", timeout=PAGE_TIMEOUT_MS
+        """() => {
+            const plots = Array.from(document.querySelectorAll('.js-plotly-plot'));
+            return plots.length >= 4 && plots.every(p => p._fullData && p._fullLayout);
+        }""",
+        timeout=PAGE_TIMEOUT_MS,
     )
     page.wait_for_selector(".compute-readout", timeout=PAGE_TIMEOUT_MS)
 
