@@ -292,67 +292,24 @@ def compute_dashboard(params: compute.Params | None = None, ref=None) -> Compute
     style = {"description_width": "11em"}
     wide = w.Layout(width="30em")
 
+    def slider(cls, value, bounds, fmt: str, label: str, **extra):
+        low, high, step = bounds
+        return cls(value=value, min=low, max=high, step=step, readout_format=fmt,
+                   description=label, continuous_update=False, style=style, layout=wide, **extra)
+
     scalars = {
-        "fleet_gpus": w.IntSlider(
-            value=int(params.fleet_gpus),
-            min=FLEET_RANGE[0],
-            max=FLEET_RANGE[1],
-            step=FLEET_RANGE[2],
-            readout_format=",d",
-            description="Fleet (GPUs)",
-            continuous_update=False,
-            style=style,
-            layout=wide,
-        ),
-        "mfu": w.FloatSlider(
-            value=params.mfu,
-            min=MFU_RANGE[0],
-            max=MFU_RANGE[1],
-            step=MFU_RANGE[2],
-            readout_format=".0%",
-            description="Utilisation (MFU)",
-            continuous_update=False,
-            style=style,
-            layout=wide,
-        ),
-        "price_per_gpu_hour": w.FloatSlider(
-            value=params.price_per_gpu_hour,
-            min=PRICE_RANGE[0],
-            max=PRICE_RANGE[1],
-            step=PRICE_RANGE[2],
-            readout_format="$.2f",
-            description="Price per GPU-hour",
-            continuous_update=False,
-            style=style,
-            layout=wide,
-        ),
-        "training_flop": w.FloatLogSlider(
-            value=params.training_flop,
-            base=10,
-            min=FLOP_EXPONENTS[0],
-            max=FLOP_EXPONENTS[1],
-            step=FLOP_EXPONENTS[2],
-            readout_format=".2e",
-            description="Training FLOP",
-            continuous_update=False,
-            style=style,
-            layout=wide,
-        ),
+        "fleet_gpus": slider(w.IntSlider, int(params.fleet_gpus), FLEET_RANGE, ",d", "Fleet (GPUs)"),
+        "mfu": slider(w.FloatSlider, params.mfu, MFU_RANGE, ".0%", "Utilisation (MFU)"),
+        "price_per_gpu_hour": slider(w.FloatSlider, params.price_per_gpu_hour, PRICE_RANGE,
+                                     "$.2f", "Price per GPU-hour"),
+        "training_flop": slider(w.FloatLogSlider, params.training_flop, FLOP_EXPONENTS, ".2e",
+                                "Training FLOP", base=10),
     }
-    shares = {}
-    for programme in compute.PROGRAMMES:
-        slider = w.FloatSlider(
-            value=float(params.shares[programme]),
-            min=0.0,
-            max=1.0,
-            step=SHARE_STEP,
-            readout_format=".0%",
-            description=compute.LABELS[programme],
-            continuous_update=False,
-            style=style,
-            layout=wide,
-        )
-        shares[programme] = slider
+    shares = {
+        programme: slider(w.FloatSlider, float(params.shares[programme]), (0.0, 1.0, SHARE_STEP),
+                          ".0%", compute.LABELS[programme])
+        for programme in compute.PROGRAMMES
+    }
     preset = w.Dropdown(
         options=list(compute.SCENARIOS),
         value="status quo",
