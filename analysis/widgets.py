@@ -93,11 +93,7 @@ def _figure_data(params: compute.Params) -> dict:
 
 
 def build_figures(params: compute.Params) -> dict:
-    """The four FigureWidgets, each with its layout and first data set in the constructor.
-
-    Data goes in as plain lists, as in updates: Voila's front end applies an update to data
-    that first arrived as a numpy (binary) array only some of the time.
-    """
+    """The four FigureWidgets, each with its layout and first data set in the constructor."""
     import plotly.graph_objects as go
 
     import analysis.figures  # noqa: F401  (registers the "analysis" template)
@@ -136,8 +132,8 @@ def build_figures(params: compute.Params) -> dict:
         data=[
             go.Scatter(
                 name="Spud training days",
-                x=data["curve_x"].tolist(),
-                y=data["curve_y"].tolist(),
+                x=data["curve_x"],
+                y=data["curve_y"],
                 mode="lines",
                 line={"color": colors[compute.TRAINING]},
                 hovertemplate="Sora %{x:.0%}: %{y:,.1f} days<extra></extra>",
@@ -167,7 +163,7 @@ def build_figures(params: compute.Params) -> dict:
         data=[
             go.Bar(
                 x=labels,
-                y=data["cost"].tolist(),
+                y=data["cost"],
                 marker_color=[colors[p] for p in compute.PROGRAMMES],
                 hovertemplate="%{x}: $%{y:,.0f} a day<extra></extra>",
             )
@@ -182,9 +178,9 @@ def build_figures(params: compute.Params) -> dict:
     heatmap = go.FigureWidget(
         data=[
             go.Heatmap(
-                x=data["fleet_axis"].tolist(),
-                y=data["mfu_axis"].tolist(),
-                z=data["grid"].tolist(),
+                x=data["fleet_axis"],
+                y=data["mfu_axis"],
+                z=data["grid"],
                 colorscale="Viridis",
                 reversescale=True,
                 colorbar={"title": {"text": "days"}},
