@@ -218,7 +218,7 @@ def update_figures(figures: dict, params: compute.Params) -> None:
             trace.y = [float(data["gpus"][i])]
     with figures["curve"].batch_update():
         line, point = figures["curve"].data
-        line.x, line.y = data["curve_x"].tolist(), data["curve_y"].tolist()
+        line.x, line.y = data["curve_x"].tolist(), _json_list(data["curve_y"])
         point.x, point.y = [data["point_x"]], [data["point_y"]]
     with figures["cost"].batch_update():
         figures["cost"].data[0].y = data["cost"].tolist()
@@ -234,7 +234,13 @@ def write_grid(heatmap, grid: np.ndarray) -> None:
     Through ``plotly_restyle``: assigning 10,000 cells to ``trace.z`` costs about 10 ms of
     validation, the restyle well under one.
     """
-    heatmap.plotly_restyle({"z": [grid.tolist()]}, trace_indexes=[0])
+    heatmap.plotly_restyle({"z": [_json_list(grid)]}, trace_indexes=[0])
+
+
+def _json_list(values: np.ndarray) -> list:
+    """Values as (nested) lists with gaps as None: NaN is not JSON, and a comm message
+    holding it reaches the browser as text its JSON parser rejects."""
+    return np.where(np.isfinite(values), values, None).tolist()
 
 
 @dataclass
