@@ -1,9 +1,8 @@
 """The runway what-if: sliders for the money flows, a cash curve and the day the money ends.
 
 Explicit ipywidgets whose ``observe`` callbacks recompute :mod:`analysis.models.burn` and
-write into a plotly ``FigureWidget`` inside ``batch_update()``. The figure gets its whole
-layout (with the article's window shaded) in its constructor, so it renders the same in
-JupyterLab and Voila. Display ``dashboard.container``; never end a cell with the figure.
+write into a :class:`~analysis.plotwidget.PlotWidget` (one send per event), whose page view
+always draws the figure's current state. Show it with ``dashboard.show()``.
 """
 
 from __future__ import annotations
@@ -64,8 +63,8 @@ def _marker(params: dict, top: float) -> tuple[list, list]:
     return [day, day], [0.0, top]
 
 
-def curve_figure(params: dict, window: tuple[dt.date, dt.date], *, widget: bool = False):
-    """The cash curve with the window shaded and the runway day marked (Figure or widget)."""
+def curve_figure(params: dict, window: tuple[dt.date, dt.date]):
+    """The cash curve with the window shaded and the runway day marked."""
     import plotly.graph_objects as go
 
     import analysis.figures  # noqa: F401  (registers the "analysis" template)
@@ -76,8 +75,7 @@ def curve_figure(params: dict, window: tuple[dt.date, dt.date], *, widget: bool 
     cash = np.concatenate([[params["cash"]], curve["cash"].to_numpy()]) / MILLION
     top = float(max(params["cash"] / MILLION, 1.0))
     mx, my = _marker(params, top)
-    cls = go.FigureWidget if widget else go.Figure
-    return cls(
+    return go.Figure(
         data=[
             go.Scatter(x=dates, y=cash, mode="lines", name="cash on hand",
                        hovertemplate="%{x|%Y-%m-%d}: $%{y:,.0f} million<extra></extra>"),
@@ -107,7 +105,7 @@ def curve_figure(params: dict, window: tuple[dt.date, dt.date], *, widget: bool 
 
 @dataclass
 class BurnDashboard:
-    """Five sliders, a readout and one cash-curve FigureWidget over one parameter dict."""
+    """Five sliders, a readout and one cash-curve chart widget over one parameter dict."""
 
     params: dict
     window: tuple[dt.date, dt.date]
@@ -123,10 +121,16 @@ class BurnDashboard:
 
     def update(self) -> None:
         fresh = curve_figure(self.params, self.window)
-        with self.figure.batch_update():
-            for trace, new in zip(self.figure.data, fresh.data, strict=True):
+        with self.figure.batch() as fig:
+            for trace, new in zip(fig.data, fresh.data, strict=True):
                 trace.x, trace.y = new.x, new.y
         self.readout.value = readout_text(self.params, self.window)
+
+    def show(self) -> None:
+        """Display the dashboard, and a static picture of its chart for kernel-less viewers."""
+        from analysis.static import show_dashboard
+
+        show_dashboard(self.container, [self.figure], "Runway what-if")
 
 
 def burn_dashboard(params: dict, window: tuple[dt.date, dt.date]) -> BurnDashboard:
@@ -135,7 +139,9 @@ def burn_dashboard(params: dict, window: tuple[dt.date, dt.date]) -> BurnDashboa
     import ipywidgets as w
 
     board = BurnDashboard(params=dict(params), window=window)
-    board.figure = curve_figure(board.params, window, widget=True)
+    from analysis.plotwidget import PlotWidget
+
+    board.figure = PlotWidget(curve_figure(board.params, window))
     style = {"description_width": "13em"}
     for name, (label, lo, hi, step, scale) in SLIDERS.items():
         slider = w.FloatSlider(value=float(np.clip(params[name] / scale, lo, hi)), min=lo,

@@ -1,8 +1,8 @@
-"""Dashboards: ipywidgets sliders wired to the pure models, plotly FigureWidgets updated in place.
+"""The compute what-if dashboard: ipywidgets sliders wired to the pure model, four charts.
 
-Each figure gets its full layout and first data in its constructor and changes only on a user
-event (inside ``fig.batch_update()``), so a page renders the same in JupyterLab and in Voila,
-where cells run before the browser attaches.
+Each chart is a :class:`~analysis.plotwidget.PlotWidget` whose page view always draws the
+figure's current state; a user event rewrites the figures (one message per chart) and the
+page follows, in JupyterLab and in Voila alike.
 """
 
 from __future__ import annotations
@@ -93,7 +93,8 @@ def _figure_data(params: compute.Params) -> dict:
 
 
 def build_figures(params: compute.Params) -> dict:
-    """The four FigureWidgets, each with its layout and first data set in the constructor."""
+    """The four charts (plotly figures) at ``params``: what the dashboard starts from and what
+    the static exports show."""
     import plotly.graph_objects as go
 
     import analysis.figures  # noqa: F401  (registers the "analysis" template)
@@ -109,7 +110,7 @@ def build_figures(params: compute.Params) -> dict:
         "margin": {"t": 50, "b": 40},
     }
 
-    allocation = go.FigureWidget(
+    allocation = go.Figure(
         data=[
             go.Bar(
                 name=compute.LABELS[p],
@@ -128,7 +129,7 @@ def build_figures(params: compute.Params) -> dict:
             "meta": "allocation",
         },
     )
-    curve = go.FigureWidget(
+    curve = go.Figure(
         data=[
             go.Scatter(
                 name="Spud training days",
@@ -159,7 +160,7 @@ def build_figures(params: compute.Params) -> dict:
             "meta": "curve",
         },
     )
-    cost = go.FigureWidget(
+    cost = go.Figure(
         data=[
             go.Bar(
                 x=labels,
@@ -175,7 +176,7 @@ def build_figures(params: compute.Params) -> dict:
             "meta": "cost",
         },
     )
-    heatmap = go.FigureWidget(
+    heatmap = go.Figure(
         data=[
             go.Heatmap(
                 x=data["fleet_axis"],
@@ -207,34 +208,33 @@ def build_figures(params: compute.Params) -> dict:
 
 
 def update_figures(figures: dict, params: compute.Params) -> None:
-    """Recompute the model and write its numbers into the figures in place.
-
-    Values go out as lists: Voila's front end ignores numpy arrays sent as binary buffers
-    in an update, so a figure would keep its first data there.
-    """
+    """Recompute the model and write its numbers into the chart widgets (one send each)."""
     data = _figure_data(params)
-    with figures["allocation"].batch_update():
-        for i, trace in enumerate(figures["allocation"].data):
+    with figures["allocation"].batch() as fig:
+        for i, trace in enumerate(fig.data):
             trace.y = [float(data["gpus"][i])]
-    with figures["curve"].batch_update():
-        line, point = figures["curve"].data
+    with figures["curve"].batch() as fig:
+        line, point = fig.data
         line.x, line.y = data["curve_x"].tolist(), _json_list(data["curve_y"])
         point.x, point.y = [data["point_x"]], [data["point_y"]]
-    with figures["cost"].batch_update():
-        figures["cost"].data[0].y = data["cost"].tolist()
-    with figures["heatmap"].batch_update():
-        write_grid(figures["heatmap"], data["grid"])
-        marker = figures["heatmap"].data[1]
+    with figures["cost"].batch() as fig:
+        fig.data[0].y = data["cost"].tolist()
+    with figures["heatmap"].batch() as fig:
+        _restyle_grid(fig, data["grid"])
+        marker = fig.data[1]
         marker.x, marker.y = [params.fleet_gpus], [params.mfu]
 
 
-def write_grid(heatmap, grid: np.ndarray) -> None:
-    """Put new cell values into the heatmap figure.
+def _restyle_grid(fig, grid: np.ndarray) -> None:
+    # plotly_restyle skips plotly's per-value validation: assigning 10,000 cells to
+    # ``trace.z`` costs about 10 ms, the restyle well under one.
+    fig.plotly_restyle({"z": [_json_list(grid)]}, trace_indexes=[0])
 
-    Through ``plotly_restyle``: assigning 10,000 cells to ``trace.z`` costs about 10 ms of
-    validation, the restyle well under one.
-    """
-    heatmap.plotly_restyle({"z": [_json_list(grid)]}, trace_indexes=[0])
+
+def write_grid(heatmap, grid: np.ndarray) -> None:
+    """Put new cell values into the heatmap chart widget and send them."""
+    with heatmap.batch() as fig:
+        _restyle_grid(fig, grid)
 
 
 def _json_list(values: np.ndarray) -> list:
@@ -254,6 +254,12 @@ class ComputeDashboard:
     readout: object = None
     container: object = None
     _busy: bool = False
+
+    def show(self) -> None:
+        """Display the dashboard, and static pictures of its charts for kernel-less viewers."""
+        from analysis.static import show_dashboard
+
+        show_dashboard(self.container, [self.figures[k] for k in TITLES], "Compute what-if")
 
     def on_share(self, programme: str, change) -> None:
         """A share slider moved: rebalance the others so the total stays 100 %."""
@@ -292,9 +298,11 @@ def compute_dashboard(params: compute.Params | None = None, ref=None) -> Compute
     """Build the compute what-if dashboard; display ``.container`` to show it."""
     import ipywidgets as w
 
+    from analysis.plotwidget import PlotWidget
+
     ref = compute.reference() if ref is None else ref
     params = compute.defaults(ref) if params is None else params
-    figures = build_figures(params)
+    figures = {key: PlotWidget(fig) for key, fig in build_figures(params).items()}
     style = {"description_width": "11em"}
     wide = w.Layout(width="30em")
 

@@ -159,10 +159,7 @@ def test_voila_app_moves_fleet_slider(voila, page, tmp_path):
         )
         if kernel_id:
             voila.kernel_ids.append(kernel_id)
-        # Known open defect: under load Voila's front end now and then leaves the cost chart
-        # at its first data after an update, so only the readout and the allocation chart
-        # are checked here; JupyterLab checks every chart.
-        check_slider_round_trip(page, every_chart=False)
+        check_slider_round_trip(page)
         page.locator(".js-plotly-plot").last.scroll_into_view_if_needed()
     finally:
         page.screenshot(path=str(tmp_path / "voila.png"), full_page=True)
