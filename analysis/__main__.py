@@ -82,11 +82,25 @@ def _fmt(v: object) -> str:
 
 def cmd_figures(args: argparse.Namespace) -> int:
     from analysis import charts
+    from analysis.figures import NO_BROWSER_HINT, figures_dir
 
-    for path in charts.export_all():
-        if not args.quiet:
+    result = charts.export_all()
+    if args.verbose:
+        for path in result.written:
             print(path)
+    print(f"figures: {len(charts.CHARTS)} charts, {len(result.written)} files -> "
+          f"{_relative(figures_dir())}/ (index.csv lists them)")
+    if result.skipped:
+        print(f"figures: skipped {len(result.skipped)} PNG files (no Chromium found): "
+              f"{NO_BROWSER_HINT}")
     return 0
+
+
+def _relative(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -115,7 +129,7 @@ def parser() -> argparse.ArgumentParser:
     q.set_defaults(func=cmd_quantities)
 
     f = sub.add_parser("figures", help="regenerate every figure in figures/ headless")
-    f.add_argument("--quiet", action="store_true")
+    f.add_argument("--verbose", action="store_true", help="print every file written")
     f.set_defaults(func=cmd_figures)
     return top
 

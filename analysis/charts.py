@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
@@ -294,8 +293,12 @@ def build(name: str, frames: Frames | None = None):
 
 
 def export_all(out_dir: str | os.PathLike[str] | None = None,
-               processed: str | os.PathLike[str] | None = None) -> list[Path]:
-    """Build every registered chart and export them in one batch; the paths written."""
+               processed: str | os.PathLike[str] | None = None):
+    """Build every registered chart and export them in one batch.
+
+    Returns :class:`analysis.figures.Exported`: the files written, and the PNGs left out
+    when no Chromium can be found (the HTML of every chart is written all the same).
+    """
     from analysis import figures
     from analysis.processed import frames as load
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import hashlib
 import html
 import io
 import os
@@ -44,7 +43,11 @@ __all__ = [
     "chromium_path",
     "export",
     "export_many",
-    "file_digest",
+    "Batch",
+    "Exported",
+    "figure_dict",
+    "have_chromium",
+    "render_pngs",
     "figures_dir",
     "mpl_rc",
     "mpl_style",
@@ -77,8 +80,12 @@ MPL_DPI = 150
 INDEX_COLUMNS = ("file", "title", "notebook", "claims")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _FIGURES_ENV = "ANALYSIS_FIGURES_DIR"
-# Where Debian's `chromium` package puts the browser.
-SYSTEM_CHROMIUM: tuple[str, ...] = ("/usr/bin/chromium",)
+# Names a Chromium goes by on PATH (Debian's package, Ubuntu's, Google's builds).
+CHROMIUM_NAMES: tuple[str, ...] = ("chromium", "chromium-browser", "google-chrome",
+                                   "google-chrome-stable")
+# What a figure step or a notebook save without a browser says it left out, and how to add it.
+NO_BROWSER_HINT = ("install Chromium (Debian: apt-get install chromium) or set BROWSER_PATH, "
+                   "then run `make notebooks figures`")
 
 
 class FigureError(AnalysisError):
@@ -199,15 +206,50 @@ def figures_dir(out_dir: str | os.PathLike[str] | None = None) -> Path:
 def chromium_path() -> Path:
     """The Chromium kaleido drives; never downloads one.
 
-    ``$BROWSER_PATH`` wins (kaleido's own override), then ``chromium`` on ``PATH``.
+    ``$BROWSER_PATH`` wins (kaleido's own override), then a Chromium on ``PATH``.
     """
-    for candidate in (os.environ.get("BROWSER_PATH"), shutil.which("chromium"), *SYSTEM_CHROMIUM):
+    for candidate in (os.environ.get("BROWSER_PATH"), *map(shutil.which, CHROMIUM_NAMES)):
         if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
             return Path(candidate)
-    raise FigureError(
-        "no Chromium for plotly PNG export: install it (apt-get install chromium) "
-        "or set BROWSER_PATH to a Chromium executable"
-    )
+    raise FigureError(f"no Chromium for PNG rendering: {NO_BROWSER_HINT}")
+
+
+def have_chromium() -> bool:
+    """A Chromium can be found for PNG rendering."""
+    try:
+        chromium_path()
+    except FigureError:
+        return False
+    return True
+
+
+def render_pngs(specs: Sequence[Any], scale: float = 1) -> list[bytes]:
+    """PNG bytes of plotly figures (objects or JSON dicts), all with one browser start.
+
+    Each is drawn at its layout's width and height (default ``PNG_WIDTH`` x ``PNG_HEIGHT``).
+    Raises :class:`FigureError` when no Chromium can be found.
+    """
+    import tempfile
+
+    if not specs:
+        return []
+    with tempfile.TemporaryDirectory(prefix="analysis-png-") as tmp:
+        paths = [Path(tmp) / f"fig{i}.png" for i in range(len(specs))]
+        _render_to(list(specs), paths, scale)
+        return [p.read_bytes() for p in paths]
+
+
+def _size(spec: Any) -> tuple[int, int]:
+    layout = (spec.to_dict() if hasattr(spec, "to_dict") else spec).get("layout") or {}
+    return int(layout.get("width") or PNG_WIDTH), int(layout.get("height") or PNG_HEIGHT)
+
+
+def _render_to(specs: list[Any], paths: list[Path], scale: float) -> None:
+    # kaleido finds its browser through BROWSER_PATH; point it at the one we checked.
+    os.environ["BROWSER_PATH"] = str(chromium_path())
+    sizes = [_size(s) for s in specs]
+    pio.write_images(specs, paths, format="png", width=[w for w, _ in sizes],
+                     height=[h for _, h in sizes], scale=scale)
 
 
 # --------------------------------------------------------------------------- index
@@ -268,60 +310,68 @@ def _write_if_changed(path: Path, data: bytes) -> None:
 
 
 @dataclass
-class _Batch:
+class Batch:
+    """Plotly PNGs queued by :func:`export` inside :func:`batch`, and those left out.
+
+    ``skipped`` holds the PNG paths not written because no Chromium could be found (every
+    other file of those figures is written).
+    """
+
     figs: list[dict] = field(default_factory=list)
     paths: list[Path] = field(default_factory=list)
-    sizes: list[tuple[int, int]] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
 
 
-_batches: list[_Batch] = []
+_batches: list[Batch] = []
 
 
 @contextlib.contextmanager
-def batch() -> Iterator[None]:
+def batch() -> Iterator[Batch]:
     """Queue plotly PNGs exported inside the block; render them with one browser start at exit.
 
-    Nested blocks join the outermost one. If the block raises, the queue is dropped.
+    Nested blocks join the outermost one. If the block raises, the queue is dropped. With no
+    Chromium the PNGs are not written and are listed in the yielded batch's ``skipped``.
     """
     if _batches:
-        yield
+        yield _batches[0]
         return
-    b = _Batch()
+    b = Batch()
     _batches.append(b)
     try:
-        yield
+        yield b
     except BaseException:
         _batches.pop()
         raise
     _batches.pop()
-    if b.figs:
-        _write_pngs(b.figs, b.paths, b.sizes)
+    if not b.figs:
+        return
+    _write_pngs(b.figs, b.paths)
 
 
-def _write_pngs(figs: list[dict], paths: list[Path], sizes: list[tuple[int, int]]) -> None:
-    # kaleido finds its browser through BROWSER_PATH; point it at the one we checked.
-    os.environ["BROWSER_PATH"] = str(chromium_path())
+def _write_pngs(figs: list[dict], paths: list[Path]) -> None:
     tmp = [p.with_name(f".{p.stem}.{os.getpid()}.tmp.png") for p in paths]
-    pio.write_images(
-        figs,
-        tmp,
-        format="png",
-        width=[w for w, _ in sizes],
-        height=[h for _, h in sizes],
-        scale=PNG_SCALE,
-    )
+    _render_to(figs, tmp, PNG_SCALE)
     for t, p in zip(tmp, paths, strict=True):
         _write_if_changed(p, t.read_bytes())
         t.unlink()
 
 
-def export_many(items: Iterable[tuple[Any, str, dict[str, Any]]]) -> list[Path]:
-    """Export ``(fig, name, kwargs)`` triples inside one :func:`batch`; all written paths."""
+@dataclass(frozen=True)
+class Exported:
+    """What :func:`export_many` wrote, and the PNGs it left out for want of a browser."""
+
+    written: list[Path]
+    skipped: list[Path]
+
+
+def export_many(items: Iterable[tuple[Any, str, dict[str, Any]]]) -> Exported:
+    """Export ``(fig, name, kwargs)`` triples inside one :func:`batch`."""
     written: list[Path] = []
-    with batch():
+    with batch() as b:
         for fig, name, kwargs in items:
             written.extend(export(fig, name, **kwargs))
-    return written
+    skipped = set(b.skipped)
+    return Exported([p for p in written if p not in skipped], list(b.skipped))
 
 
 # --------------------------------------------------------------------------- export
@@ -378,7 +428,7 @@ def _export_matplotlib(fig: Any, name: str, out: Path) -> list[Path]:
     return [png, svg]
 
 
-def _figure_dict(fig: go.Figure | go.FigureWidget) -> dict:
+def figure_dict(fig: go.Figure | go.FigureWidget) -> dict:
     """The figure as plain data, without the random trace ``uid`` a FigureWidget adds."""
     data = fig.to_dict()
     for trace in data.get("data", []):
@@ -401,7 +451,7 @@ def _ensure_plotlyjs(out: Path) -> None:
 
 
 def _export_plotly(fig: go.Figure | go.FigureWidget, name: str, out: Path) -> list[Path]:
-    data = _figure_dict(fig)
+    data = figure_dict(fig)
     page = pio.to_html(
         data,
         include_plotlyjs="directory",
@@ -424,18 +474,15 @@ def _export_plotly(fig: go.Figure | go.FigureWidget, name: str, out: Path) -> li
     _write_if_changed(html_path, page.encode("utf-8"))
 
     png_path = out / f"{name}.png"
-    layout = data.get("layout", {})
-    size = (int(layout.get("width") or PNG_WIDTH), int(layout.get("height") or PNG_HEIGHT))
+    if not have_chromium():
+        if _batches:
+            _batches[0].skipped.append(png_path)
+            return [html_path]
+        raise FigureError(f"figure {name!r}: wrote {html_path.name} but not its PNG: "
+                          f"{NO_BROWSER_HINT}")
     if _batches:
-        b = _batches[0]
-        b.figs.append(data)
-        b.paths.append(png_path)
-        b.sizes.append(size)
+        _batches[0].figs.append(data)
+        _batches[0].paths.append(png_path)
     else:
-        _write_pngs([data], [png_path], [size])
+        _write_pngs([data], [png_path])
     return [html_path, png_path]
-
-
-def file_digest(path: str | os.PathLike[str]) -> str:
-    """sha256 of a file's bytes (for checking that an export is reproducible)."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()

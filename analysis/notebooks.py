@@ -1,8 +1,10 @@
-"""Execute notebooks in place, saved with outputs but without widget state.
+"""Execute notebooks in place, saved with outputs and static chart pictures, without widget state.
 
 ``python -m analysis.notebooks notebooks/01_chatgpt_visits.ipynb ...``. Widget state would
-embed plotly.js in every saved notebook (megabytes) and change on each run; nbval needs
-the outputs, not the state.
+embed plotly.js in every saved notebook (megabytes) and change on each run; nbval needs the
+outputs, not the state. Every chart output gets a PNG (:mod:`analysis.static`), rendered for
+all the notebooks with one browser start; with no Chromium the notebooks are saved without
+them and one line says so.
 """
 
 from __future__ import annotations
@@ -12,9 +14,12 @@ import sys
 from pathlib import Path
 
 
-def execute(path: str | Path, timeout: int = 300) -> None:
-    """Run every cell of a notebook from its own folder and save it in place."""
+def run(path: str | Path, timeout: int = 300):
+    """Run every cell of a notebook from its own folder; the executed notebook (not saved)."""
+    import tempfile
+
     import nbformat
+    from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
 
     class Client(NotebookClient):
@@ -27,13 +32,45 @@ def execute(path: str | Path, timeout: int = 300) -> None:
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
     nb.metadata.pop("widgets", None)
-    Client(nb, timeout=timeout, kernel_name="python3", store_widget_state=False,
-           resources={"metadata": {"path": str(path.parent)}}).execute()
+    # The kernel talks to us over local sockets (IPC), not TCP: nothing of it is reachable
+    # from the network, and ipykernel has no unencrypted-TCP warning to print. The socket
+    # path is absolute: the kernel runs in the notebook's folder, this process elsewhere.
+    with tempfile.TemporaryDirectory(prefix="analysis-kernel-") as sockets:
+        km = KernelManager(kernel_name="python3", transport="ipc",
+                           ip=str(Path(sockets) / "kernel"))
+        Client(nb, km=km, timeout=timeout, store_widget_state=False,
+               resources={"metadata": {"path": str(path.parent)}}).execute()
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
     stable_widget_ids(nb)
-    nbformat.write(nb, path)
+    return nb
+
+
+def save(items: list[tuple[Path, object]]) -> int | None:
+    """Add the static chart pictures to executed notebooks (one browser start), write them.
+
+    Returns the number of pictures rendered, or None when no Chromium could be found (the
+    notebooks are written without pictures then).
+    """
+    import nbformat
+
+    from analysis.figures import have_chromium
+    from analysis.static import add_images, strip_specs
+
+    nbs = [nb for _, nb in items]
+    rendered = add_images(nbs) if have_chromium() else None
+    if rendered is None:
+        strip_specs(nbs)
+    for path, nb in items:
+        nbformat.write(nb, path)
+    return rendered
+
+
+def execute(path: str | Path, timeout: int = 300) -> int | None:
+    """Run a notebook and save it in place with its static pictures (see :func:`save`)."""
+    path = Path(path)
+    return save([(path, run(path, timeout))])
 
 
 def stable_widget_ids(nb) -> None:
@@ -53,10 +90,32 @@ def stable_widget_ids(nb) -> None:
 
 
 def main(argv: list[str]) -> int:
-    for name in argv:
-        print(f"executing {name}", file=sys.stderr)
-        execute(name)
+    from analysis.errors import AnalysisError
+    from analysis.figures import NO_BROWSER_HINT
+
+    paths = [Path(name) for name in argv]
+    try:
+        rendered = save([(path, run(path)) for path in _progress(paths)])
+    except AnalysisError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    folders = sorted({str(p.parent) for p in paths})
+    pictures = (f"{rendered} static chart pictures" if rendered is not None
+                else "no static chart pictures")
+    print(f"notebooks: executed {len(paths)} -> {', '.join(folders)}/ ({pictures})")
+    if rendered is None:
+        print(f"notebooks: skipped the static chart pictures (no Chromium found): "
+              f"{NO_BROWSER_HINT}")
     return 0
+
+
+def _progress(paths: list[Path]):
+    """The paths, with a progress bar on a terminal (one notebook takes seconds)."""
+    if not sys.stderr.isatty():
+        return paths
+    from tqdm import tqdm
+
+    return tqdm(paths, desc="notebooks", unit="nb", leave=False, file=sys.stderr)
 
 
 if __name__ == "__main__":

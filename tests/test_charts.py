@@ -69,7 +69,9 @@ def test_unknown_chart_names_the_known_ones():
 def test_export_all_writes_every_file_and_index_rows(tmp_path, frames):
     if shutil.which("chromium") is None:
         pytest.fail("chromium is needed for PNG export: apt-get install chromium")
-    paths = charts.export_all(out_dir=tmp_path)
+    result = charts.export_all(out_dir=tmp_path)
+    assert result.skipped == []
+    paths = result.written
     names = {p.name for p in paths}
     for name in charts.CHARTS:
         assert {f"{name}.html", f"{name}.png"} <= names

@@ -132,3 +132,31 @@ def test_bad_base_date_is_one_line(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Sales rose 5% last year.\n")
     assert_one_line_error(run("quantities", str(path), "--base-date", "yesterday"), "base-date")
+
+
+def test_figures_without_any_browser_write_the_html_and_say_what_they_skipped(tmp_path):
+    """A machine with no Chromium anywhere (PATH holds only an empty folder, no BROWSER_PATH):
+    the figure step still succeeds, writes each chart's HTML and says in one line which PNGs
+    it left out and how to add them."""
+    from analysis import charts
+
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    out = tmp_path / "figures"
+    env = {k: v for k, v in os.environ.items() if k != "BROWSER_PATH"}
+    env.update(PATH=str(empty), PYTHONPATH=str(ROOT), ANALYSIS_FIGURES_DIR=str(out))
+    proc = subprocess.run([sys.executable, "-m", "analysis", "figures"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    skipped = [line for line in proc.stdout.splitlines() if "skipped" in line]
+    assert len(skipped) == 1
+    assert f"skipped {len(charts.CHARTS)} PNG files (no Chromium found)" in skipped[0]
+    assert "apt-get install chromium" in skipped[0] and "make notebooks figures" in skipped[0]
+    for name in charts.CHARTS:
+        assert (out / f"{name}.html").stat().st_size > 0
+        assert not (out / f"{name}.png").exists()
+    assert (out / "plotly.min.js").is_file()
+    with (out / "index.csv").open(newline="") as fh:
+        listed = {row["file"] for row in __import__("csv").DictReader(fh)}
+    assert listed == {f"{name}.html" for name in charts.CHARTS}

@@ -123,12 +123,34 @@ def test_unknown_figure_types_are_refused(tmp_path):
         export({"data": []}, "d", title="t", notebook="n", out_dir=tmp_path)
 
 
-def test_missing_chromium_is_a_clear_error(monkeypatch, tmp_path):
+def _no_browser(monkeypatch, tmp_path):
     monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "nope"))
     monkeypatch.setattr(figures.shutil, "which", lambda _: None)
-    monkeypatch.setattr(figures, "SYSTEM_CHROMIUM", ())
-    with pytest.raises(FigureError, match="no Chromium"):
+
+
+def test_missing_chromium_is_a_clear_error(monkeypatch, tmp_path):
+    _no_browser(monkeypatch, tmp_path)
+    assert not figures.have_chromium()
+    with pytest.raises(FigureError, match="no Chromium.*apt-get install chromium"):
         figures.chromium_path()
+
+
+def test_without_a_browser_a_batch_writes_the_html_and_lists_the_pngs_it_left_out(
+        monkeypatch, tmp_path):
+    _no_browser(monkeypatch, tmp_path)
+    result = figures.export_many([(_plotly_figure(), "one", {"title": "1", "notebook": "n",
+                                                             "out_dir": tmp_path})])
+    assert result.written == [tmp_path / "one.html"]
+    assert result.skipped == [tmp_path / "one.png"]
+    assert (tmp_path / "one.html").is_file() and not (tmp_path / "one.png").exists()
+    assert [row["file"] for row in figures.read_index(tmp_path)] == ["one.html"]
+
+
+def test_without_a_browser_a_single_plotly_export_says_what_it_could_not_write(
+        monkeypatch, tmp_path):
+    _no_browser(monkeypatch, tmp_path)
+    with pytest.raises(FigureError, match="wrote one.html but not its PNG"):
+        export(_plotly_figure(), "one", title="1", notebook="n", out_dir=tmp_path)
 
 
 def _png_size(data: bytes) -> tuple[int, int]:
