@@ -26,9 +26,8 @@ import traitlets
 __all__ = ["PlotWidget", "figure_json"]
 
 _RENDER = """
-const Plotly = module.exports;
-
 function draw(model, el) {
+  const Plotly = plotly();
   const figure = model.get("_figure") || {};
   // Plotly.react annotates the objects it is given (trace uids): draw from a copy so the
   // model's state stays what the kernel sent.
@@ -42,7 +41,7 @@ export default {
     const redraw = () => { draw(model, el); };
     model.on("change:_figure", redraw);
     redraw();
-    return () => { Plotly.purge(el); };
+    return () => { plotly().purge(el); };
   },
 };
 """
@@ -52,14 +51,21 @@ export default {
 def _esm() -> str:
     """plotly.js (shipped with the plotly package) as an ES module, plus the render code.
 
-    plotly.min.js is a UMD bundle: given a ``module`` object it assigns the library to
-    ``module.exports`` and touches no global, whatever loader the page has.
+    Every chart's model loads this module, and anywidget gives a model two seconds to load
+    before it logs "Failed to initialize model". So importing it runs nothing heavy: the
+    library sits inside a function that the first render calls, once per page for all charts
+    (kept on ``globalThis``). plotly.min.js is a UMD bundle: given a ``module`` object it
+    assigns the library to ``module.exports``, whatever loader the page has.
     """
     import plotly
 
     bundle = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    return ("const module = { exports: {} };\nconst exports = module.exports;\n"
-            + bundle.read_text(encoding="utf-8") + "\n" + _RENDER)
+    return ("function plotly() {\n"
+            "  if (!globalThis.__analysisPlotly) {\n"
+            "    const module = { exports: {} };\n    const exports = module.exports;\n"
+            + bundle.read_text(encoding="utf-8")
+            + "\n    globalThis.__analysisPlotly = module.exports;\n  }\n"
+            "  return globalThis.__analysisPlotly;\n}\n" + _RENDER)
 
 
 def figure_json(fig: go.Figure) -> dict:

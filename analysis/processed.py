@@ -41,14 +41,8 @@ def frames(path: str | os.PathLike[str] | None = None) -> dict[str, pd.DataFrame
     return {name: load(name, path) for name in FRAMES}
 
 
-# pandas display for the notebooks: every row of a small frame, long sentences cut short.
-DISPLAY = {"display.max_rows": 500, "display.max_columns": 30, "display.max_colwidth": 120,
-           "display.width": 160, "display.float_format": "{:,.6g}".format}
-
-
 def setup_display() -> None:
-    """Set pandas' display options the notebooks share (deterministic, readable)."""
-    import pandas as pd
+    """How every notebook shows frames and charts (see :mod:`analysis.display`)."""
+    from analysis import display
 
-    for key, value in DISPLAY.items():
-        pd.set_option(key, value)
+    display.setup()

@@ -363,12 +363,3 @@ def compute_dashboard(params: compute.Params | None = None, ref=None) -> Compute
     )
     board.container = w.VBox([controls, readout, charts])
     return board
-
-
-def number_format(x: float) -> str:
-    """Readable numbers for tables: whole thousands to millions with separators, else 4 significant digits."""
-    if x != x:  # NaN
-        return ""
-    if 1e3 <= abs(x) < 1e9:
-        return f"{x:,.0f}"
-    return f"{x:.4g}"

@@ -65,12 +65,3 @@ def test_training_flop_slider_is_logarithmic(board):
     mfu, fleet = widgets.grid_axes(board.params)
     expected = compute.sensitivity_grid(board.params, mfu, fleet)
     assert np.asarray(grid) == pytest.approx(expected)
-
-
-def test_number_format_reads_well():
-    assert widgets.number_format(360_000.0) == "360,000"
-    assert widgets.number_format(49.151781) == "49.15"
-    assert widgets.number_format(2.1e25) == "2.1e+25"
-    assert widgets.number_format(989e12) == "9.89e+14"
-    assert widgets.number_format(3645.8) == "3,646"
-    assert widgets.number_format(float("nan")) == ""

@@ -1,0 +1,73 @@
+"""Tables as the notebooks show them: numbers for people, gaps as "–", no math typesetting."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import display
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    (3645.8, "3646"),
+    (36_460.2, "36,460"),
+    (49.151781, "49.15"),
+    (2023, "2023"),
+    (360_000.0, "360,000"),
+    (3.04375e6, "3.04 million"),
+    (87_027_083.333, "87 million"),
+    (1.3e9, "1.3 billion"),
+    (9.89e14, "989 trillion"),
+    (2.1e25, "2.1×10²⁵"),
+    (1e-5, "1×10⁻⁵"),
+    (-0.206, "-0.206"),
+    (0, "0"),
+    (float("nan"), "–"),
+    (None, "–"),
+    (pd.NA, "–"),
+    (True, "True"),
+    ("text", "text"),
+])
+def test_numbers_read_as_a_writer_would_print_them(value, shown):
+    assert display.number(value) == shown
+
+
+@pytest.fixture
+def frame():
+    return pd.DataFrame({
+        "sentence": ["Estimates say that OpenAI spends between $100,000 and $700,000 a day. " * 3,
+                     None],
+        "usd": pd.array([1.3e9, None], dtype="Float64"),
+        "count": pd.array([3, None], dtype="Int64"),
+        "ratio": [float("nan"), 0.25],
+        "flag": [True, False],
+    })
+
+
+def test_tables_show_no_scientific_notation_and_gaps_as_a_dash(frame):
+    text = display.table_text(frame)
+    assert "1.3 billion" in text and "e+09" not in text
+    assert "<NA>" not in text and "NaN" not in text
+    html = display.table_html(frame)
+    assert "1.3 billion" in html and "&lt;NA&gt;" not in html and "NaN" not in html
+    assert html.count("<td>–</td>") == 4  # sentence, usd, count and ratio gaps
+
+
+def test_tables_keep_whole_sentences_and_are_never_typeset_as_math(frame):
+    html = display.table_html(frame)
+    assert frame.loc[0, "sentence"].strip().replace("$", "$") in html
+    assert "..." not in html
+    assert "tex2jax_ignore" in html and "mathjax_ignore" in html
+
+
+def test_setup_routes_frames_through_the_formatter_inside_ipython(frame):
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    try:
+        display.setup()
+        bundle, _ = shell.display_formatter.format(frame)
+        assert "1.3 billion" in bundle["text/html"] and "1.3 billion" in bundle["text/plain"]
+        assert pd.get_option("display.html.use_mathjax") is False
+    finally:
+        InteractiveShell.clear_instance()
