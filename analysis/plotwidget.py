@@ -1,16 +1,20 @@
 """A plotly chart as a widget whose front end always draws the figure's current state.
 
-plotly's own ``FigureWidget`` sends each change as a one-off event (``_py2js_update`` set,
-then reset to ``None``) and its views listen on the model proxy of the widget's
-``initialize`` rather than their own. A view that is not listening at the moment an event
-arrives (seen in Voila on a cold page under load: one chart of four kept its first data,
-the event reached the page and no view answered it) never catches up, since the synced
-``_widget_data`` keeps the figure's first data for good.
+Two things make plotly's own ``FigureWidget`` unreliable in Voila (a chart keeps its first
+data after a slider moves):
 
-:class:`PlotWidget` syncs the figure itself instead: ``_figure`` holds data and layout as
-plain JSON, every view draws it with ``Plotly.react`` when it renders and again on every
-change, so a view that renders late or misses an event still shows the current numbers.
-An update is one message (``hold_sync``) carrying only what the figure is now.
+- anywidget gives each model two seconds to load its module; past that it rejects the
+  model's ``ready`` promise, and every later message from the kernel to that model waits on
+  that promise and is dropped. ``FigureWidget`` carries a 5 MB module per chart, so under load
+  the charts whose modules load last never receive an update.
+- it sends each change as a one-off event (``_py2js_update`` set, then reset to ``None``),
+  and the synced ``_widget_data`` keeps the first data, so a missed event is never made good.
+
+:class:`PlotWidget` keeps its module small (plotly.js reaches the page once, through one
+library model whose module only defines a loader), and syncs the figure itself: ``_figure``
+holds data and layout as plain JSON and every view draws it with ``Plotly.react`` when it
+renders and again on every change, so a view that renders late still shows the current
+numbers. An update is one message (``hold_sync``) with what the figure is now.
 """
 
 from __future__ import annotations
@@ -22,75 +26,131 @@ from pathlib import Path
 import anywidget
 import plotly.graph_objects as go
 import traitlets
+from ipywidgets import widget_serialization
 
 __all__ = ["PlotWidget", "figure_json"]
 
-_RENDER = """
-function draw(model, el) {
-  const Plotly = plotly();
-  const figure = model.get("_figure") || {};
-  // Plotly.react annotates the objects it is given (trace uids): draw from a copy so the
-  // model's state stays what the kernel sent.
-  const copy = structuredClone(figure);
-  return Plotly.react(el, copy.data || [], copy.layout || {}, copy.config || {});
+# The chart module stays small, so anywidget loads it well within its two seconds.
+_CHART_ESM = """
+const WAIT_MS = 60000;
+
+function plotly() {
+  return new Promise((resolve, reject) => {
+    const start = Date.now();
+    const poll = () => {
+      if (globalThis.__analysisPlotlyLoad) return resolve(globalThis.__analysisPlotlyLoad());
+      if (Date.now() - start > WAIT_MS) return reject(new Error("plotly.js did not load"));
+      setTimeout(poll, 20);
+    };
+    poll();
+  });
 }
 
 export default {
-  render({ model, el }) {
+  async render({ model, el }) {
     el.classList.add("analysis-plot");
-    const redraw = () => { draw(model, el); };
+    let Plotly;
+    try {
+      Plotly = await plotly();
+    } catch (error) {
+      el.textContent = String(error);
+      return;
+    }
+    const redraw = () => {
+      // Plotly.react annotates the objects it is given (trace uids): draw from a copy so
+      // the model's state stays what the kernel sent.
+      const figure = structuredClone(model.get("_figure") || {});
+      Plotly.react(el, figure.data || [], figure.layout || {}, figure.config || {});
+    };
     model.on("change:_figure", redraw);
     redraw();
-    return () => { plotly().purge(el); };
+    return () => { Plotly.purge(el); };
   },
 };
 """
 
 
 @cache
-def _esm() -> str:
-    """plotly.js (shipped with the plotly package) as an ES module, plus the render code.
+def _library_esm() -> str:
+    """plotly.js (shipped with the plotly package) behind a loader function on globalThis.
 
-    Every chart's model loads this module, and anywidget gives a model two seconds to load
-    before it logs "Failed to initialize model". So importing it runs nothing heavy: the
-    library sits inside a function that the first render calls, once per page for all charts
-    (kept on ``globalThis``). plotly.min.js is a UMD bundle: given a ``module`` object it
-    assigns the library to ``module.exports``, whatever loader the page has.
+    Importing the module only defines the function, so its model loads fast; the library
+    itself runs once, at the first chart's render. plotly.min.js is a UMD bundle: given a
+    ``module`` object it assigns the library to ``module.exports``, whatever the page has.
     """
     import plotly
 
     bundle = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    return ("function plotly() {\n"
+    return ("globalThis.__analysisPlotlyLoad = function () {\n"
             "  if (!globalThis.__analysisPlotly) {\n"
             "    const module = { exports: {} };\n    const exports = module.exports;\n"
             + bundle.read_text(encoding="utf-8")
             + "\n    globalThis.__analysisPlotly = module.exports;\n  }\n"
-            "  return globalThis.__analysisPlotly;\n}\n" + _RENDER)
+            "  return globalThis.__analysisPlotly;\n};\nexport default {};\n")
+
+
+class _PlotlyLibrary(anywidget.AnyWidget):
+    """A widget never displayed: its model brings plotly.js to the page, once per kernel."""
+
+    @property
+    def _esm(self) -> str:
+        return _library_esm()
+
+
+@cache
+def _library() -> _PlotlyLibrary:
+    return _PlotlyLibrary()
 
 
 def figure_json(fig: go.Figure) -> dict:
-    """Data, layout and config as JSON values (numpy arrays as lists, NaN as null)."""
+    """Data and layout as plain JSON values: arrays as lists, NaN as null.
+
+    plotly writes numpy arrays in plotly.js's compact typed-array form (``{dtype, bdata}``),
+    which plotly.js decodes but leaves as it came in a chart's input data; plain lists keep
+    the page's data readable as numbers (the browser tests read it) at some cost in size.
+    """
     from plotly.io.json import to_json_plotly
 
     from analysis.figures import figure_dict
 
-    return json.loads(to_json_plotly(figure_dict(fig)))
+    return _plain_arrays(json.loads(to_json_plotly(figure_dict(fig))))
+
+
+def _plain_arrays(value):
+    """``value`` with every typed-array spec decoded into (nested) lists, NaN as None."""
+    if isinstance(value, dict):
+        if "bdata" in value and "dtype" in value:
+            import base64
+
+            import numpy as np
+
+            array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+            if "shape" in value:
+                shape = value["shape"]
+                shape = [int(n) for n in shape.split(",")] if isinstance(shape, str) else shape
+                array = array.reshape(shape)
+            if array.dtype.kind == "f":
+                return np.where(np.isfinite(array), array, None).tolist()
+            return array.tolist()
+        return {k: _plain_arrays(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain_arrays(v) for v in value]
+    return value
 
 
 class PlotWidget(anywidget.AnyWidget):
     """A live plotly chart: change ``.figure`` inside :meth:`batch`, the page follows."""
 
+    _esm = _CHART_ESM
     _figure = traitlets.Dict().tag(sync=True)
+    # The library model, referenced so that the page creates it before any chart's model.
+    _library = traitlets.Instance(_PlotlyLibrary).tag(sync=True, **widget_serialization)
 
     def __init__(self, figure: go.Figure, *, config: dict | None = None, **kwargs) -> None:
         self.figure = go.Figure(figure)
         self._config = {"displaylogo": False, **(config or {})}
         # The first state goes out with the widget's opening message, not as an update.
-        super().__init__(_figure=self._state(), **kwargs)
-
-    @property
-    def _esm(self) -> str:  # anywidget reads it as an attribute; built once per process
-        return _esm()
+        super().__init__(_figure=self._state(), _library=_library(), **kwargs)
 
     @property
     def data(self):

@@ -1,6 +1,6 @@
 """The compute dashboard in a real browser: JupyterLab and Voila, a slider moved by keyboard.
 
-Each test reads the numbers the page shows (the plotly graph div's data and the readout text)
+Each test reads the numbers the page shows (the traces plotly drew and the readout text)
 before and after one ArrowRight on the fleet slider, and compares them with the model.
 """
 
@@ -20,10 +20,12 @@ pytestmark = pytest.mark.browser
 PAGE_TIMEOUT_MS = 90_000
 FLEET_LABEL = "Fleet (GPUs)"
 
+# What plotly drew (_fullData): the figure's input arrays may arrive in plotly.js's compact
+# typed-array form ({dtype, bdata}), which only the drawn traces hold decoded.
 _PLOT_Y = """(title) => {
     const plots = Array.from(document.querySelectorAll('.js-plotly-plot'));
     const el = plots.find(p => p.layout && p.layout.title && p.layout.title.text === title);
-    return el ? el.data.map(t => Array.from(t.y)) : null;
+    return el && el._fullData ? el._fullData.map(t => Array.from(t.y || [])) : null;
 }"""
 
 
