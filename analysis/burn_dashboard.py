@@ -142,11 +142,14 @@ def burn_dashboard(params: dict, window: tuple[dt.date, dt.date]) -> BurnDashboa
     from analysis.plotwidget import PlotWidget
 
     board.figure = PlotWidget(curve_figure(board.params, window))
-    style = {"description_width": "13em"}
+    from analysis.widgets import label_style
+
+    style = label_style([label for label, *_ in SLIDERS.values()])
     for name, (label, lo, hi, step, scale) in SLIDERS.items():
         slider = w.FloatSlider(value=float(np.clip(params[name] / scale, lo, hi)), min=lo,
                                max=hi, step=step, description=label, continuous_update=False,
-                               style=style, layout=w.Layout(width="36em"))
+                               style=style,
+                               layout=w.Layout(width=f"calc({style['description_width']} + 23em)"))
         slider.observe(lambda change, n=name: board.on_change(n, change), names="value")
         board.sliders[name] = slider
     board.readout = w.HTML(value=readout_text(board.params, window))

@@ -49,6 +49,17 @@ def _wrap(label: str, width: int = 14) -> str:
     return "<br>".join(lines).replace("/ ", "/")
 
 
+def _log_axis(values) -> dict:
+    """Tick values and labels (1-2-5 per decade) for a log axis over ``values``."""
+    from analysis.figures import log_ticks
+
+    finite = [float(v) for v in values if v == v and v > 0]
+    if not finite:
+        return {}
+    ticks, labels = log_ticks(min(finite), max(finite))
+    return {"tickvals": ticks, "ticktext": labels}
+
+
 def _plain(text) -> str:
     from analysis.figures import plain
 
@@ -130,7 +141,8 @@ def burn_yearly(frames: Frames):
         layout={"title": {"text": "Costs and revenue per year: different things, different "
                                   "times"},
                 "height": 360, "width": 900, "showlegend": False,
-                "xaxis": {"title": {"text": "$ million per year (log scale)"}, "type": "log"},
+                "xaxis": {"title": {"text": "$ million per year (log scale)"}, "type": "log",
+                          **_log_axis(table["usd_per_year"] / MILLION)},
                 "yaxis": {"autorange": "reversed"}},
     )
 
@@ -221,7 +233,7 @@ def hedged_share(frames: Frames):
 
 
 def events_timeline(frames: Frames):
-    """Every dated mention across the four articles; hover shows its sentence."""
+    """Every dated mention in the articles; hover shows its sentence."""
     go = _go()
     ev = frames["events"]
     ev = ev[~ev["is_boilerplate"].astype(bool) & ev["date_start"].notna()]
@@ -232,7 +244,7 @@ def events_timeline(frames: Frames):
                          customdata=part["surface"].map(_plain),
                          hovertemplate="%{customdata}: %{text}<extra></extra>")
               for article, part in ev.groupby("article", sort=False)],
-        layout={"title": {"text": "Dated events across the four articles"},
+        layout={"title": {"text": "Dated events across the articles"},
                 "height": 380, "width": 1000,
                 "xaxis": {"title": {"text": "date mentioned (start of the period)"}},
                 "hoverlabel": {"align": "left"}},
@@ -275,7 +287,7 @@ CHARTS: dict[str, Chart] = {c.name: c for c in (
     Chart("attention_shares", attention_shares,
           "Share of each article's sentences per programme", NB[3]),
     Chart("claims_by_grade", hedged_share, "Claims per article, by certainty grade", NB[5]),
-    Chart("events_timeline", events_timeline, "Dated events across the four articles", NB[5]),
+    Chart("events_timeline", events_timeline, "Dated events across the articles", NB[5]),
     *(Chart(f"compute_{key}", _compute(key), f"Compute what-if: {key}", NB[4])
       for key in ("allocation", "curve", "cost", "heatmap")),
 )}

@@ -47,6 +47,7 @@ __all__ = [
     "Exported",
     "figure_dict",
     "have_chromium",
+    "log_ticks",
     "render_pngs",
     "figures_dir",
     "mpl_rc",
@@ -179,6 +180,26 @@ def mpl_style() -> Iterator[None]:
 
     with mpl.rc_context(mpl_rc()):
         yield
+
+
+def log_ticks(low: float, high: float) -> tuple[list[float], list[str]]:
+    """Tick values 1-2-5 per decade covering ``low``..``high`` (positive), with labels a
+    reader can read (``display.number``), for a log axis or a log colour scale."""
+    import math
+
+    from analysis.display import number
+
+    if not (low > 0 and high >= low and math.isfinite(high)):
+        return [], []
+    values = []
+    for exponent in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1):
+        for step in (1, 2, 5):
+            value = step * 10.0**exponent
+            if low / 1.0001 <= value <= high * 1.0001:
+                values.append(value)
+    if len(values) < 2:  # a range inside one 1-2-5 step: its ends
+        values = [low, high] if high > low else [low]
+    return values, [number(v) for v in values]
 
 
 def plain(text: str) -> str:

@@ -38,8 +38,13 @@ def run(path: str | Path, timeout: int = 300):
     with tempfile.TemporaryDirectory(prefix="analysis-kernel-") as sockets:
         km = KernelManager(kernel_name="python3", transport="ipc",
                            ip=str(Path(sockets) / "kernel"))
-        Client(nb, km=km, timeout=timeout, store_widget_state=False,
-               resources={"metadata": {"path": str(path.parent)}}).execute()
+        try:
+            Client(nb, km=km, timeout=timeout, store_widget_state=False,
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+        finally:
+            # nbclient shuts down only the kernels of managers it made itself.
+            if km.has_kernel:
+                km.shutdown_kernel(now=True)
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)

@@ -144,6 +144,13 @@ def break_even_other_costs(quantities: pd.DataFrame) -> float:
     return float(revenue - _cost_bounds(quantities)[1] * burn.DAYS_PER_MONTH)
 
 
+def break_even_text(quantities: pd.DataFrame) -> str:
+    """:func:`break_even_other_costs` as a reader reads it: "$87 million a month"."""
+    from analysis.display import number
+
+    return f"${number(break_even_other_costs(quantities))} a month"
+
+
 def defaults(quantities: pd.DataFrame) -> dict:
     """The what-if's starting point: the article's reading of its own sentence.
 

@@ -17,26 +17,37 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 
-__all__ = ["STATIC_KEY", "add_images", "in_voila", "show_dashboard", "strip_specs"]
+__all__ = ["PICTURE_KEY", "STATIC_KEY", "add_images", "in_voila", "live_front_end",
+           "show_dashboard", "strip_specs"]
 
 PLOTLY = "application/vnd.plotly.v1+json"
 PNG = "image/png"
-# Output metadata key of a dashboard chart placeholder: the chart's JSON, until rendered.
+# Output metadata of a dashboard chart's placeholder: the chart's JSON until it is rendered,
+# and the chart's title for good (it marks the output as a picture of a dashboard chart).
 STATIC_KEY = "analysis/static-figure"
+PICTURE_KEY = "analysis/dashboard-picture"
 DASHBOARD_NOTE = (
-    "*Below: this dashboard's charts as static pictures at their default settings, for "
+    "*Static pictures of this dashboard's charts at their default settings follow, for "
     "readers without a running kernel (GitHub, nbviewer, an HTML export). The live dashboard "
-    "above needs a kernel: open the notebook in JupyterLab or run `make dashboard`.*"
+    "needs one: open the notebook in JupyterLab or run `make dashboard`.*"
 )
 
 
 def in_voila() -> bool:
-    """The kernel runs a Voila page, where the live dashboard is the whole point."""
+    """The kernel runs a Voila page."""
     return "VOILA_BASE_URL" in os.environ or "VOILA_PREHEAT" in os.environ
 
 
+def live_front_end() -> bool:
+    """A person is looking at the live dashboard: a JupyterLab session (jupyter_server sets
+    ``JPY_SESSION_NAME`` for the kernels of its sessions) or a Voila page. Executions that
+    save or check the notebook (nbclient, nbval) are neither."""
+    return in_voila() or "JPY_SESSION_NAME" in os.environ
+
+
 def show_dashboard(container, figures: Sequence, label: str) -> None:
-    """Display a dashboard's widget, then (outside Voila) static placeholders of its charts.
+    """Display a dashboard's widget and, when the notebook is being saved rather than looked
+    at live (:func:`live_front_end`), a note and a placeholder for each chart's picture.
 
     ``figures`` are the charts at the dashboard's starting settings (plotly figures or
     :class:`~analysis.plotwidget.PlotWidget`); ``label`` names the dashboard in the plain-text
@@ -47,12 +58,14 @@ def show_dashboard(container, figures: Sequence, label: str) -> None:
     bundle = container._repr_mimebundle_()
     bundle["text/plain"] = f"{label} (interactive: needs a running kernel)"
     display(bundle, raw=True)
-    if in_voila():
+    if live_front_end():
         return
     display(Markdown(DASHBOARD_NOTE))
     for fig in figures:
         figure = getattr(fig, "figure", fig)
-        display({"text/plain": ""}, metadata={STATIC_KEY: _spec(figure)}, raw=True)
+        title = figure.layout.title.text or ""
+        display({"text/plain": ""}, metadata={STATIC_KEY: _spec(figure), PICTURE_KEY: title},
+                raw=True)
 
 
 def _spec(fig) -> dict:

@@ -7,6 +7,7 @@ page follows, in JupyterLab and in Voila alike.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -59,6 +60,13 @@ def readout_text(params: compute.Params) -> str:
     )
 
 
+def label_style(labels) -> dict:
+    """Slider style whose label column holds the longest label whole (ipywidgets cuts a
+    label that does not fit with an ellipsis)."""
+    # About 0.6 em per character of the widget font, plus room for the gap.
+    return {"description_width": f"{0.6 * max(len(label) for label in labels) + 1.5:.1f}em"}
+
+
 def _bold(text: str) -> str:
     import html
 
@@ -79,6 +87,7 @@ def _figure_data(params: compute.Params) -> dict:
     out = compute.summary(params)
     mfu, fleet = grid_axes(params)
     grid = compute.sensitivity_grid(params, mfu, fleet)
+    grid = np.where(np.isfinite(grid), grid, np.nan)
     return {
         "gpus": alloc["gpus"].to_numpy(),
         "cost": alloc["cost_per_day"].to_numpy(),
@@ -86,7 +95,7 @@ def _figure_data(params: compute.Params) -> dict:
         "curve_y": curve["training_days"].to_numpy(),
         "point_x": float(params.shares[compute.SORA]),
         "point_y": out["training_days"] if np.isfinite(out["training_days"]) else None,
-        "grid": np.where(np.isfinite(grid), grid, np.nan),
+        "grid": grid,
         "mfu_axis": mfu,
         "fleet_axis": fleet,
     }
@@ -102,7 +111,8 @@ def build_figures(params: compute.Params) -> dict:
     data = _figure_data(params)
     colors = _colors()
     template = "plotly_white+analysis"
-    labels = [compute.LABELS[p] for p in compute.PROGRAMMES]
+    # Programme names broken over lines so they sit level under the cost bars.
+    labels = ["<br>".join(textwrap.wrap(compute.LABELS[p], 12)) for p in compute.PROGRAMMES]
     common = {
         "template": template,
         "height": FIGURE_HEIGHT,
@@ -153,10 +163,10 @@ def build_figures(params: compute.Params) -> dict:
             "title": {"text": TITLES["curve"]},
             "showlegend": False,
             "xaxis": {
-                "title": {"text": "Sora's share of the fleet (the rest of the pool trains Spud)"},
+                "title": {"text": "Sora's share (the rest of its pool trains Spud)"},
                 "tickformat": ".0%",
             },
-            "yaxis": {"title": {"text": "days"}, "type": "log"},
+            "yaxis": {"title": {"text": "days"}, "type": "log", **curve_ticks(data["curve_y"])},
             "meta": "curve",
         },
     )
@@ -172,6 +182,7 @@ def build_figures(params: compute.Params) -> dict:
         layout={
             **common,
             "title": {"text": TITLES["cost"]},
+            "xaxis": {"tickangle": 0},
             "yaxis": {"title": {"text": "USD per day"}, "tickformat": "$,.3s"},
             "meta": "cost",
         },
@@ -181,11 +192,13 @@ def build_figures(params: compute.Params) -> dict:
             go.Heatmap(
                 x=data["fleet_axis"],
                 y=data["mfu_axis"],
-                z=data["grid"],
+                z=np.log10(data["grid"]),
+                customdata=data["grid"],
                 colorscale="Viridis",
                 reversescale=True,
-                colorbar={"title": {"text": "days"}},
-                hovertemplate="%{x:,.0f} GPUs, MFU %{y:.0%}: %{z:,.1f} days<extra></extra>",
+                colorbar=heat_colorbar(data["grid"]),
+                hovertemplate="%{x:,.0f} GPUs, MFU %{y:.0%}: %{customdata:,.1f} days"
+                              "<extra></extra>",
             ),
             go.Scatter(
                 x=[params.fleet_gpus],
@@ -199,6 +212,7 @@ def build_figures(params: compute.Params) -> dict:
         layout={
             **common,
             "title": {"text": TITLES["heatmap"]},
+            "margin": {**common["margin"], "r": 90},  # room for the colour bar's labels
             "xaxis": {"title": {"text": "fleet (GPUs)"}, "tickformat": ",.0f"},
             "yaxis": {"title": {"text": "model-FLOPs utilisation"}, "tickformat": ".0%"},
             "meta": "heatmap",
@@ -217,6 +231,7 @@ def update_figures(figures: dict, params: compute.Params) -> None:
         line, point = fig.data
         line.x, line.y = data["curve_x"].tolist(), _json_list(data["curve_y"])
         point.x, point.y = [data["point_x"]], [data["point_y"]]
+        fig.update_yaxes(**curve_ticks(data["curve_y"]))
     with figures["cost"].batch() as fig:
         fig.data[0].y = data["cost"].tolist()
     with figures["heatmap"].batch() as fig:
@@ -225,10 +240,35 @@ def update_figures(figures: dict, params: compute.Params) -> None:
         marker.x, marker.y = [params.fleet_gpus], [params.mfu]
 
 
+def heat_colorbar(grid: np.ndarray) -> dict:
+    """The heatmap's colour bar: colours follow log10(days), so a few very long runs at
+    tiny fleets do not wash out every other cell; the ticks are labelled in days."""
+    from analysis.figures import log_ticks
+
+    finite = grid[np.isfinite(grid) & (grid > 0)]
+    values, labels = log_ticks(float(finite.min()), float(finite.max())) if finite.size else ([], [])
+    return {"title": {"text": "days"}, "tickvals": np.log10(values).tolist(),
+            "ticktext": labels}
+
+
+def curve_ticks(days: np.ndarray) -> dict:
+    """1-2-5 ticks for the training-days axis (log), labelled in days."""
+    from analysis.figures import log_ticks
+
+    finite = days[np.isfinite(days) & (days > 0)]
+    if not finite.size:
+        return {}
+    values, labels = log_ticks(float(finite.min()), float(finite.max()))
+    return {"tickvals": values, "ticktext": labels}
+
+
 def _restyle_grid(fig, grid: np.ndarray) -> None:
     # plotly_restyle skips plotly's per-value validation: assigning 10,000 cells to
     # ``trace.z`` costs about 10 ms, the restyle well under one.
-    fig.plotly_restyle({"z": [_json_list(grid)]}, trace_indexes=[0])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        log_days = np.log10(grid)
+    fig.plotly_restyle({"z": [_json_list(log_days)], "customdata": [_json_list(grid)],
+                        "colorbar": [heat_colorbar(grid)]}, trace_indexes=[0])
 
 
 def write_grid(heatmap, grid: np.ndarray) -> None:
@@ -303,8 +343,9 @@ def compute_dashboard(params: compute.Params | None = None, ref=None) -> Compute
     ref = compute.reference() if ref is None else ref
     params = compute.defaults(ref) if params is None else params
     figures = {key: PlotWidget(fig) for key, fig in build_figures(params).items()}
-    style = {"description_width": "11em"}
-    wide = w.Layout(width="30em")
+    style = label_style(["Fleet (GPUs)", "Utilisation (MFU)", "Price per GPU-hour",
+                         "Training FLOP", "Scenario", *compute.LABELS.values()])
+    wide = w.Layout(width=f"calc({style['description_width']} + 19em)")
 
     def slider(cls, value, bounds, fmt: str, label: str, **extra):
         low, high, step = bounds

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -24,6 +25,8 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=300, help="seconds per run")
     args = parser.parse_args()
 
+    # Stopped with SIGTERM, still end the busy loop (the finally clause below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     busy = subprocess.Popen([sys.executable, "-c", "while True: pass"])
     passed = 0
     try:

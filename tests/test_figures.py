@@ -171,3 +171,19 @@ def test_plotly_pngs_are_rendered_by_the_system_chromium_in_one_batch(tmp_path):
     w, h = figures.PNG_WIDTH * figures.PNG_SCALE, figures.PNG_HEIGHT * figures.PNG_SCALE
     assert _png_size(a[1].read_bytes()) == (w, h)
     assert _png_size(b[1].read_bytes()) == (w, h)
+
+
+def test_log_ticks_step_1_2_5_per_decade_with_readable_labels():
+    values, labels = figures.log_ticks(30, 5200)
+    assert values == [50, 100, 200, 500, 1000, 2000, 5000]
+    assert labels == ["50", "100", "200", "500", "1000", "2000", "5000"]
+    assert figures.log_ticks(3e7, 3e9)[1] == ["50 million", "100 million", "200 million",
+                                                 "500 million", "1 billion", "2 billion"]
+    assert figures.log_ticks(0, 10) == ([], [])
+
+
+def test_png_rendering_is_byte_identical_on_one_machine():
+    figures.chromium_path()
+    fig = _plotly_figure()
+    first, second = figures.render_pngs([fig, fig.to_dict()])
+    assert first == second and _png_size(first) == (figures.PNG_WIDTH, figures.PNG_HEIGHT)

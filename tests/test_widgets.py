@@ -58,10 +58,20 @@ def test_preset_loads_scenario(board):
     assert "Sora has no share left" in board.readout.value
 
 
-def test_training_flop_slider_is_logarithmic(board):
-    board.controls["scalars"]["training_flop"].value = 1e26
+def test_training_flop_slider_is_logarithmic_and_the_heatmap_follows(board):
+    import ipywidgets as w
+
+    slider = board.controls["scalars"]["training_flop"]
+    assert isinstance(slider, w.FloatLogSlider) and slider.base == 10
+    assert (slider.min, slider.max) == widgets.FLOP_EXPONENTS[:2]  # exponents, not FLOP
+    slider.value = 1e26
     assert board.params.training_flop == pytest.approx(1e26)
-    grid = board.figures["heatmap"].data[0].z
+    heat = board.figures["heatmap"].data[0]
     mfu, fleet = widgets.grid_axes(board.params)
     expected = compute.sensitivity_grid(board.params, mfu, fleet)
-    assert np.asarray(grid) == pytest.approx(expected)
+    assert np.asarray(heat.customdata, dtype=float) == pytest.approx(expected)
+    # Colours follow log10(days); the colour bar is labelled in days.
+    assert np.asarray(heat.z, dtype=float) == pytest.approx(np.log10(expected))
+    ticks = np.asarray(heat.colorbar.tickvals, dtype=float)
+    assert len(ticks) >= 3 and (10**ticks).min() >= expected.min() / 1.001
+    assert all(label.replace(",", "").isdigit() for label in heat.colorbar.ticktext)

@@ -191,19 +191,21 @@ def _lab_settings(folder: Path) -> None:
         path.write_text(json.dumps(values))
 
 
-@pytest.fixture
-def lab(notebook_copy: Path):
-    """JupyterLab on loopback serving the notebook copy's folder; sessions deleted at the end."""
+def _lab(folder: Path):
+    """JupyterLab on loopback serving ``folder``; its kernel sessions deleted at the end."""
     port, token = free_port(), secrets.token_hex(16)
-    settings = notebook_copy.parent / "env" / "lab-settings"
+    settings = folder / "env" / "lab-settings"
     _lab_settings(settings)
     cmd = [
         str(BIN / "jupyter"), "lab", f"--LabApp.user_settings_dir={settings}", "--no-browser", "--ip", "127.0.0.1", "--port", str(port),
-        f"--ServerApp.token={token}", "--allow-root", f"--ServerApp.root_dir={notebook_copy.parent}",
+        f"--ServerApp.token={token}", "--allow-root", f"--ServerApp.root_dir={folder}",
         "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.extension_manager=readonly", "--ServerApp.open_browser=False",
+        # Kernels on local sockets (absolute path: a kernel runs in its notebook's folder),
+        # so ipykernel has no unencrypted-TCP warning to print.
+        "--KernelManager.transport=ipc", f"--KernelManager.ip={folder / 'env' / 'kernel'}",
     ]  # fmt: skip
-    server = _start(cmd, notebook_copy.parent, token, port, "/api/status")
+    server = _start(cmd, folder, token, port, "/api/status")
     try:
         yield server
     finally:
@@ -212,6 +214,27 @@ def lab(notebook_copy: Path):
                 server.request("DELETE", f"/api/sessions/{session['id']}")
         finally:
             _stop(server)
+
+
+@pytest.fixture
+def lab(notebook_copy: Path):
+    """JupyterLab on loopback serving the notebook copy's folder."""
+    yield from _lab(notebook_copy.parent)
+
+
+@pytest.fixture(scope="module")
+def notebooks_copy() -> Path:
+    """Copies of every notebook of the suite in one private temporary folder."""
+    with tempfile.TemporaryDirectory(prefix="analysis-notebooks-") as folder:
+        for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+            shutil.copy2(path, Path(folder) / path.name)
+        yield Path(folder)
+
+
+@pytest.fixture(scope="module")
+def lab_all(notebooks_copy: Path):
+    """One JupyterLab serving the copies of every notebook."""
+    yield from _lab(notebooks_copy)
 
 
 @pytest.fixture

@@ -1,0 +1,56 @@
+"""Saved notebooks show their charts where no kernel or JavaScript runs (GitHub, nbviewer,
+``nbconvert --to html``): every chart output carries a PNG, every dashboard its pictures."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from analysis.static import DASHBOARD_NOTE, PICTURE_KEY
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+PLOTLY = "application/vnd.plotly.v1+json"
+WIDGET = "application/vnd.jupyter.widget-view+json"
+_PNG_IMG = re.compile(r'<img\s[^>]*src="data:image/png;base64,')
+
+
+def _outputs(path: Path) -> list[dict]:
+    nb = nbformat.read(path, as_version=4)
+    return [out for cell in nb.cells for out in cell.get("outputs", [])]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_chart_output_carries_a_png(path):
+    outputs = _outputs(path)
+    charts = [out for out in outputs if PLOTLY in out.get("data", {})]
+    pictures = [out for out in outputs if PICTURE_KEY in out.get("metadata", {})]
+    assert all("image/png" in out["data"] for out in charts + pictures)
+    dashboards = [out for out in outputs if WIDGET in out.get("data", {})]
+    if dashboards:
+        assert pictures, "a dashboard without static pictures of its charts"
+        assert all("needs a running kernel" in "".join(out["data"]["text/plain"])
+                   for out in dashboards)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_nbconvert_html_shows_each_chart_as_an_image(path, tmp_path):
+    proc = subprocess.run(
+        [str(Path(sys.executable).parent / "jupyter"), "nbconvert", "--to", "html",
+         "--output-dir", str(tmp_path), str(path)],
+        capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    page = (tmp_path / f"{path.stem}.html").read_text(encoding="utf-8")
+    outputs = _outputs(path)
+    charts = sum(PLOTLY in out.get("data", {}) for out in outputs)
+    pictures = sum(PICTURE_KEY in out.get("metadata", {}) for out in outputs)
+    assert charts + pictures > 0
+    assert len(_PNG_IMG.findall(page)) == charts + pictures
+    if pictures:
+        note = DASHBOARD_NOTE.strip("*").split("(")[0].strip()
+        assert note in page
