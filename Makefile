@@ -9,31 +9,42 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cf
 # otherwise compile some 500 modules again (about a second apiece).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run install data notebooks figures report test lint lab lock dashboard bench bench-scale clean
+.PHONY: run install browser data notebooks figures status report test lint lab lock dashboard bench bench-scale clean
 
-run: install data notebooks figures
+# One line per step, then a summary. Without a Chromium (none found, and not root with
+# apt-get to install Debian's) the PNGs are skipped and the summary says how to add them.
+run: install browser data notebooks figures status
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -m venv $(VENV)
 
 # The locked versions, then the project itself (editable) with its extras.
 $(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
-	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
-	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
-	touch $@
+	@$(BIN)/python -m pip install -qq --disable-pip-version-check "uv==$(UV_VERSION)"
+	@$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	@$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	@touch $@
+	@echo "install: $(VENV) with the locked packages"
 
 install: $(VENV)/.installed
 
-data: install
-	$(BIN)/python -m analysis build
+# Finds a Chromium for PNG rendering; as root with apt-get it installs Debian's
+# (ANALYSIS_INSTALL_BROWSER=0 skips that). Never fails: without one, PNGs are skipped.
+browser: install
+	@$(BIN)/python -m analysis browser
 
-# Execute each notebook in place, saved without widget state (see notebooks/README.md).
+data: install
+	@$(BIN)/python -m analysis build
+
+# Execute each notebook in place, saved with a PNG of every chart and without widget state.
 notebooks: data
-	$(BIN)/python -m analysis.notebooks $(NOTEBOOKS)
+	@$(BIN)/python -m analysis.notebooks $(NOTEBOOKS)
 
 figures: data
-	$(BIN)/python -m analysis figures
+	@$(BIN)/python -m analysis figures
+
+status: install
+	@$(BIN)/python -m analysis status
 
 report: data
 	$(BIN)/python -m analysis.report build/report.html

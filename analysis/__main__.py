@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis {build,quantities,figures}``.
+"""Command line: ``python -m analysis {build,quantities,figures,browser,status}``.
 
 Bad input ends in one line on stderr naming the file and the reason, and a non-zero exit.
 """
@@ -30,8 +30,12 @@ def cmd_build(args: argparse.Namespace) -> int:
         if args.scheduler:
             raise AnalysisError("--scheduler needs --engine dask")
         result = build.build(args.sources, args.out, keep_going=args.keep_going, on_warning=_warn)
-    for name, count in result.counts.items():
-        print(f"{name}: {count} rows -> {_where(result.paths.get(name, []))}")
+    if args.verbose:
+        for name, count in result.counts.items():
+            print(f"{name}: {count} rows -> {_where(result.paths.get(name, []))}")
+    rows = ", ".join(f"{name}: {count:,}" for name, count in result.counts.items())
+    print(f"data: {result.counts.get('articles', 0):,} articles -> "
+          f"{_relative(Path(args.out))}/ ({rows} rows)")
     if result.skipped:
         print(f"skipped {len(result.skipped)} bad file(s)", file=sys.stderr)
     return 0
@@ -103,6 +107,73 @@ def _relative(path: Path) -> str:
         return str(path)
 
 
+def cmd_browser(args: argparse.Namespace) -> int:
+    """Find a Chromium for PNG rendering, or install Debian's where we may; never fails."""
+    import os
+
+    from analysis.figures import ensure_chromium
+
+    install = os.environ.get("ANALYSIS_INSTALL_BROWSER", "1") != "0"
+    print(ensure_chromium(install=install)[1])
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """What the processed data, the saved notebooks and the figures folder hold now."""
+    for line in status_lines(Path(args.processed) if args.processed else None):
+        print(line)
+    return 0
+
+
+def status_lines(processed: Path | None = None) -> list[str]:
+    import csv
+
+    import nbformat
+    import pyarrow.parquet as pq
+
+    from analysis import processed as frames
+    from analysis.figures import NO_BROWSER_HINT, figures_dir
+    from analysis.static import PICTURE_KEY
+
+    folder = frames.processed_dir(processed)
+    counts = {name: pq.ParquetFile(folder / f"{name}.parquet").metadata.num_rows
+              for name in frames.FRAMES if (folder / f"{name}.parquet").exists()}
+    lines = []
+    if counts:
+        rows = ", ".join(f"{name} {count:,}" for name, count in counts.items())
+        lines.append(f"summary: {counts.get('articles', 0):,} articles; frames in "
+                     f"{_relative(folder)}/ ({rows} rows)")
+    else:
+        lines.append(f"summary: no processed frames in {_relative(folder)}/")
+    books = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    executed, charts, pictures = 0, 0, 0
+    for path in books:
+        nb = nbformat.read(path, as_version=4)
+        code = [c for c in nb.cells if c.cell_type == "code"]
+        executed += all(c.execution_count is not None for c in code)
+        for out in (o for c in code for o in c.get("outputs", [])):
+            data = out.get("data", {})
+            if "application/vnd.plotly.v1+json" in data or PICTURE_KEY in out.get("metadata", {}):
+                charts += 1
+                pictures += "image/png" in data
+    lines.append(f"summary: {executed} of {len(books)} notebooks executed, {pictures} of "
+                 f"{charts} chart pictures saved in them")
+    index = figures_dir() / "index.csv"
+    files = []
+    if index.exists():
+        with index.open(newline="", encoding="utf-8") as fh:
+            files = [row["file"] for row in csv.DictReader(fh)]
+    from analysis.charts import CHARTS
+
+    missing = [name for name in CHARTS if f"{name}.png" not in files]
+    lines.append(f"summary: {len(files)} figure files for {len(CHARTS)} charts in "
+                 f"{_relative(figures_dir())}/ (listed in index.csv)")
+    if missing or pictures < charts:
+        lines.append(f"summary: skipped {len(missing)} figure PNGs and {charts - pictures} "
+                     f"notebook chart pictures (no Chromium): {NO_BROWSER_HINT}")
+    return lines
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="python -m analysis",
@@ -118,6 +189,7 @@ def parser() -> argparse.ArgumentParser:
                    help="pandas (in process, the default) or dask (a bag over the files)")
     b.add_argument("--scheduler", default=None,
                    help="address of a Dask distributed scheduler (default: a local cluster)")
+    b.add_argument("--verbose", action="store_true", help="print every frame's files")
     b.set_defaults(func=cmd_build)
 
     q = sub.add_parser("quantities", help="print the quantities of text files as CSV")
@@ -127,6 +199,14 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--base-date", default=None, metavar="YYYY-MM-DD",
                    help="date that relative dates and years left out are resolved from")
     q.set_defaults(func=cmd_quantities)
+
+    br = sub.add_parser("browser", help="find a Chromium for PNG rendering (as root with "
+                        "apt-get, install Debian's; ANALYSIS_INSTALL_BROWSER=0 skips that)")
+    br.set_defaults(func=cmd_browser)
+
+    st = sub.add_parser("status", help="summarise the processed data, notebooks and figures")
+    st.add_argument("--processed", default=None, help="folder of the processed frames")
+    st.set_defaults(func=cmd_status)
 
     f = sub.add_parser("figures", help="regenerate every figure in figures/ headless")
     f.add_argument("--verbose", action="store_true", help="print every file written")

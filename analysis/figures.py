@@ -45,6 +45,7 @@ __all__ = [
     "export_many",
     "Batch",
     "Exported",
+    "ensure_chromium",
     "figure_dict",
     "have_chromium",
     "log_ticks",
@@ -242,6 +243,33 @@ def have_chromium() -> bool:
     except FigureError:
         return False
     return True
+
+
+def ensure_chromium(install: bool = True) -> tuple[Path | None, str]:
+    """A Chromium for PNG rendering, and one line saying how it was found.
+
+    Where none is found and ``install`` holds, Debian's ``chromium`` is installed with
+    apt-get when this process runs as root on a machine that has apt-get (as ``.ci/run``
+    does); anything else (no root, no apt, no network) leaves ``None`` and says so.
+    """
+    import subprocess
+
+    if have_chromium():
+        return chromium_path(), f"browser: {chromium_path()}"
+    apt = shutil.which("apt-get")
+    if not (install and apt and hasattr(os, "geteuid") and os.geteuid() == 0):
+        return None, "browser: none found (PNG figures and notebook pictures will be skipped)"
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    steps = ([apt, "update", "-qq"], [apt, "install", "-y", "-qq", "chromium", "fonts-dejavu-core"])
+    for step in steps:
+        done = subprocess.run(step, env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            reason = (done.stderr.strip().splitlines() or ["failed"])[-1]
+            return None, f"browser: apt-get could not install chromium ({reason}); " \
+                         "PNG figures and notebook pictures will be skipped"
+    if have_chromium():
+        return chromium_path(), f"browser: installed Debian's chromium ({chromium_path()})"
+    return None, "browser: chromium installed but not found on PATH"
 
 
 def render_pngs(specs: Sequence[Any], scale: float = 1) -> list[bytes]:

@@ -1,10 +1,10 @@
 """All notebooks in one static HTML page, code hidden: ``python -m analysis.report OUT.html``.
 
 Notebooks ``notebooks/[0-9][0-9]_*.ipynb`` are rendered in order with nbconvert (inputs and
-prompts excluded) under one document with a table of contents. Plotly outputs become static
-PNG images (kaleido, one browser start for all); a widget output becomes the PNG of the
-chart its cell names in a ``report-figure:<chart>`` tag (see :mod:`analysis.charts`), or a
-note. Text from the sources is escaped by nbconvert; the page carries no script at all, and
+prompts excluded) under one document with a table of contents. Plotly outputs become the PNG
+saved with them (rendered in one batch where a notebook was saved without a browser); a
+widget output becomes a note, followed by the pictures of its charts that the notebook
+saves (:mod:`analysis.static`). Text from the sources is escaped by nbconvert; the page carries no script at all, and
 any output that would bring one (raw HTML, JavaScript) is replaced by its plain text.
 """
 
@@ -23,13 +23,12 @@ __all__ = ["ReportError", "notebooks", "render", "write"]
 
 PLOTLY = "application/vnd.plotly.v1+json"
 WIDGET = "application/vnd.jupyter.widget-view+json"
-TAG = "report-figure:"
 # Output types a static page may carry as they are; anything else falls back to text/plain.
 SAFE = ("text/plain", "image/png", "image/jpeg", "text/markdown")
 _SCRIPT = re.compile(r"<\s*script\b", re.IGNORECASE)
 _HANDLER = re.compile(r"<[^>]*\son\w+\s*=", re.IGNORECASE)  # onerror=, onload=, ...
 _NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
-WIDGET_NOTE = "(Interactive widget: open the notebook in JupyterLab to use it.)"
+WIDGET_NOTE = "(Interactive dashboard: open the notebook in JupyterLab to use it.)"
 CSS = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; max-width: 1100px; margin: 2em auto;
        padding: 0 1em; color: #222; line-height: 1.45; }
@@ -60,18 +59,12 @@ def _title(nb) -> str:
     return "Untitled"
 
 
-def _figure_of(cell) -> str | None:
-    for tag in cell.get("metadata", {}).get("tags", []):
-        if tag.startswith(TAG):
-            return tag[len(TAG):]
-    return None
-
-
 def _static_outputs(nbs: list) -> None:
-    """Replace plotly and widget outputs by PNGs (one kaleido batch) and unsafe ones by text."""
+    """Charts as their saved PNGs (rendered in one batch where a notebook was saved without
+    a browser), widget views as a note, unsafe outputs as text."""
     from nbformat.v4 import new_output
 
-    jobs: list[tuple[dict, object]] = []  # (output dict to fill, figure)
+    jobs: list[tuple[dict, object]] = []  # (output to fill, plotly JSON to render)
     for nb in nbs:
         for cell in nb.cells:
             if cell.cell_type != "code":
@@ -80,19 +73,12 @@ def _static_outputs(nbs: list) -> None:
             for out in cell.get("outputs", []):
                 data = out.get("data", {})
                 if PLOTLY in data:
-                    png = new_output("display_data", data={"image/png": ""})
-                    jobs.append((png, data[PLOTLY]))
+                    png = new_output("display_data", data={"image/png": data.get("image/png", "")})
+                    if not png["data"]["image/png"]:
+                        jobs.append((png, data[PLOTLY]))
                     outputs.append(png)
                 elif WIDGET in data:
-                    name = _figure_of(cell)
-                    if name is None:
-                        outputs.append(new_output("stream", name="stdout", text=WIDGET_NOTE))
-                    else:
-                        from analysis import charts
-
-                        png = new_output("display_data", data={"image/png": ""})
-                        jobs.append((png, charts.build(name)))
-                        outputs.append(png)
+                    outputs.append(new_output("stream", name="stdout", text=WIDGET_NOTE))
                 elif "data" in out:
                     out["data"] = _safe_bundle(data)
                     outputs.append(out)
@@ -100,7 +86,9 @@ def _static_outputs(nbs: list) -> None:
                     outputs.append(out)
             cell["outputs"] = outputs
     if jobs:
-        pngs = _render_pngs([fig for _, fig in jobs])
+        from analysis.figures import render_pngs
+
+        pngs = render_pngs([spec for _, spec in jobs])
         for (out, _), png in zip(jobs, pngs, strict=True):
             out["data"]["image/png"] = base64.b64encode(png).decode("ascii")
 
@@ -115,24 +103,6 @@ def _safe_bundle(data: dict) -> dict:
         if not (_SCRIPT.search(text) or _HANDLER.search(text)):
             kept["text/html"] = text
     return kept or {"text/plain": ""}
-
-
-def _render_pngs(figs: list) -> list[bytes]:
-    import tempfile
-
-    import plotly.io as pio
-
-    from analysis.figures import PNG_HEIGHT, PNG_WIDTH, chromium_path
-
-    os.environ["BROWSER_PATH"] = str(chromium_path())
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = [Path(tmp) / f"fig{i}.png" for i in range(len(figs))]
-        specs = [f.to_dict() if hasattr(f, "to_dict") else f for f in figs]
-        sizes = [((s.get("layout") or {}).get("width") or PNG_WIDTH,
-                  (s.get("layout") or {}).get("height") or PNG_HEIGHT) for s in specs]
-        pio.write_images(specs, paths, format="png", width=[w for w, _ in sizes],
-                         height=[h for _, h in sizes], scale=1)
-        return [p.read_bytes() for p in paths]
 
 
 def render(paths: list[Path] | None = None, title: str = "AI-lab priorities, in numbers"

@@ -40,9 +40,10 @@ def test_build_writes_every_frame_as_parquet_and_csv(tmp_path):
     out = tmp_path / "out"
     proc = run("build", "--sources", str(ROOT / "data/sources"), "--out", str(out))
     assert proc.returncode == 0, proc.stderr
+    assert len(proc.stdout.splitlines()) == 1  # one line for the step
     for name in ("articles", "paragraphs", "quantities", "tables", "claims", "events"):
-        assert f"{name}:" in proc.stdout
         frame = pd.read_parquet(out / f"{name}.parquet")
+        assert f"{name}: {len(frame):,}" in proc.stdout
         assert len(frame) == len(pd.read_csv(out / f"{name}.csv"))
     assert len(pd.read_parquet(out / "articles.parquet")) == 4
 
