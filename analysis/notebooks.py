@@ -53,23 +53,31 @@ def run(path: str | Path, timeout: int = 300):
 
 
 def save(items: list[tuple[Path, object]]) -> int | None:
-    """Add the static chart pictures to executed notebooks (one browser start), write them.
+    """Give executed notebooks their chart pictures and write them over the saved files.
 
-    Returns the number of pictures rendered, or None when no Chromium could be found (the
-    notebooks are written without pictures then).
+    A chart unchanged since the file was last saved keeps its picture; the others are
+    rendered with one browser start. Returns the number of pictures the notebooks hold, or
+    None when some could not be rendered for want of a Chromium (written without those).
     """
     import nbformat
 
     from analysis.figures import have_chromium
-    from analysis.static import add_images, strip_specs
+    from analysis.static import add_images, needing_images, reuse_images, strip_specs
 
     nbs = [nb for _, nb in items]
-    rendered = add_images(nbs) if have_chromium() else None
-    if rendered is None:
-        strip_specs(nbs)
+    saved = [nbformat.read(path, as_version=4) for path, _ in items if Path(path).exists()]
+    reuse_images(saved, nbs)
+    missing = needing_images(nbs)
+    if missing and have_chromium():
+        add_images(nbs)
+        missing = []
+    strip_specs(nbs)
     for path, nb in items:
         nbformat.write(nb, path)
-    return rendered
+    if missing:
+        return None
+    return sum(1 for nb in nbs for cell in nb.cells for out in cell.get("outputs", [])
+               if "image/png" in out.get("data", {}))
 
 
 def execute(path: str | Path, timeout: int = 300) -> int | None:
@@ -106,7 +114,7 @@ def main(argv: list[str]) -> int:
         return 2
     folders = sorted({str(p.parent) for p in paths})
     pictures = (f"{rendered} static chart pictures" if rendered is not None
-                else "no static chart pictures")
+                else "some static chart pictures missing")
     print(f"notebooks: executed {len(paths)} -> {', '.join(folders)}/ ({pictures})")
     if rendered is None:
         print(f"notebooks: skipped the static chart pictures (no Chromium found): "

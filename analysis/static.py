@@ -7,9 +7,11 @@ view. So every saved chart also carries a PNG:
 - a dashboard cell shows its live widget, a one-line note, then one placeholder output per
   chart holding the chart's JSON in its metadata (:func:`show_dashboard`).
 
-The kernel only emits the JSON; :func:`add_images` renders every PNG of a batch of notebooks
-with one browser start when they are saved (``python -m analysis.notebooks``), so kernels stay
-light and nbval, which skips ``image/png`` and metadata, compares the rest strictly.
+The kernel only emits the JSON; when notebooks are saved (``python -m analysis.notebooks``)
+:func:`reuse_images` keeps the picture of every chart whose JSON is unchanged since the last
+save, and :func:`add_images` renders the rest with one browser start. Kernels stay light, a
+machine without a browser keeps the saved pictures of unchanged charts, and nbval, which
+skips ``image/png`` and metadata, compares the rest strictly.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 
-__all__ = ["PICTURE_KEY", "STATIC_KEY", "add_images", "in_voila", "live_front_end",
-           "show_dashboard", "strip_specs"]
+__all__ = ["DIGEST_KEY", "PICTURE_KEY", "STATIC_KEY", "add_images", "in_voila",
+           "live_front_end", "needing_images", "reuse_images", "show_dashboard", "strip_specs"]
 
 PLOTLY = "application/vnd.plotly.v1+json"
 PNG = "image/png"
@@ -26,6 +28,9 @@ PNG = "image/png"
 # and the chart's title for good (it marks the output as a picture of a dashboard chart).
 STATIC_KEY = "analysis/static-figure"
 PICTURE_KEY = "analysis/dashboard-picture"
+# sha256 of the JSON a dashboard picture was drawn from: a re-save reuses the picture while
+# the chart is unchanged (for a plotly output the digest is taken of its JSON output itself).
+DIGEST_KEY = "analysis/figure-sha256"
 DASHBOARD_NOTE = (
     "*Static pictures of this dashboard's charts at their default settings follow, for "
     "readers without a running kernel (GitHub, nbviewer, an HTML export). The live dashboard "
@@ -74,7 +79,51 @@ def _spec(fig) -> dict:
     return figure_json(fig)
 
 
-def _jobs(nbs: Iterable) -> list[tuple[dict, dict]]:
+def _digest(spec: dict) -> str:
+    import hashlib
+    import json
+
+    return hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()
+
+
+def _key(out: dict) -> str | None:
+    """The digest of the figure an output pictures (None for other outputs)."""
+    meta = out.get("metadata", {})
+    if STATIC_KEY in meta:
+        return _digest(meta[STATIC_KEY])
+    if DIGEST_KEY in meta:
+        return meta[DIGEST_KEY]
+    data = out.get("data", {})
+    return _digest(data[PLOTLY]) if PLOTLY in data else None
+
+
+def reuse_images(saved: Iterable, fresh: Iterable) -> int:
+    """Give outputs of ``fresh`` the PNG that ``saved`` notebooks hold for the same figure
+    (same JSON, so the same picture); returns how many were reused."""
+    pictures = {}
+    for nb in saved:
+        for cell in nb.cells:
+            for out in cell.get("outputs", []):
+                key = _key(out)
+                if key is not None and PNG in out.get("data", {}):
+                    pictures[key] = out["data"][PNG]
+    reused = 0
+    for out, _ in needing_images(fresh):
+        key = _key(out)
+        if key in pictures:
+            _set_png(out, pictures[key], key)
+            reused += 1
+    return reused
+
+
+def _set_png(out: dict, png_b64: str, key: str) -> None:
+    out["data"][PNG] = png_b64
+    meta = out.get("metadata", {})
+    if meta.pop(STATIC_KEY, None) is not None:
+        meta[DIGEST_KEY] = key
+
+
+def needing_images(nbs: Iterable) -> list[tuple[dict, dict]]:
     """(output, figure spec) for every output that should carry a PNG and has none."""
     jobs = []
     for nb in nbs:
@@ -97,15 +146,14 @@ def add_images(nbs: Iterable) -> int:
     """
     from analysis.figures import render_pngs
 
-    jobs = _jobs(nbs)
+    jobs = needing_images(nbs)
     if not jobs:
         return 0
     import base64
 
     pngs = render_pngs([spec for _, spec in jobs])
-    for (out, _), png in zip(jobs, pngs, strict=True):
-        out["data"][PNG] = base64.b64encode(png).decode("ascii")
-        out.get("metadata", {}).pop(STATIC_KEY, None)
+    for (out, spec), png in zip(jobs, pngs, strict=True):
+        _set_png(out, base64.b64encode(png).decode("ascii"), _digest(spec))
     return len(jobs)
 
 

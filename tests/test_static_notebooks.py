@@ -54,3 +54,39 @@ def test_nbconvert_html_shows_each_chart_as_an_image(path, tmp_path):
     if pictures:
         note = DASHBOARD_NOTE.strip("*").split("(")[0].strip()
         assert note in page
+
+
+def _nb_with(outputs: list[dict]):
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("x")
+    cell.outputs = [nbformat.from_dict(out) for out in outputs]
+    nb.cells = [cell]
+    return nb
+
+
+def test_a_resave_keeps_the_picture_of_an_unchanged_chart_and_drops_a_changed_one():
+    from analysis.static import STATIC_KEY, needing_images, reuse_images
+
+    spec = {"data": [{"type": "bar", "y": [1, 2]}], "layout": {}}
+    saved = _nb_with([
+        {"output_type": "display_data", "data": {PLOTLY: spec, "image/png": "OLDPNG"},
+         "metadata": {}},
+    ])
+    same = _nb_with([{"output_type": "display_data", "data": {PLOTLY: spec}, "metadata": {}}])
+    changed = _nb_with([{"output_type": "display_data", "metadata": {},
+                         "data": {PLOTLY: {**spec, "layout": {"title": {"text": "new"}}}}}])
+    assert reuse_images([saved], [same, changed]) == 1
+    assert same.cells[0].outputs[0].data["image/png"] == "OLDPNG"
+    assert "image/png" not in changed.cells[0].outputs[0].data
+    assert len(needing_images([changed])) == 1 and needing_images([same]) == []
+    # A dashboard placeholder is matched by the digest its saved picture recorded.
+    holder = {"output_type": "display_data", "data": {"text/plain": ""},
+              "metadata": {STATIC_KEY: spec, PICTURE_KEY: "t"}}
+    first = _nb_with([holder])
+    from analysis.static import _digest, _set_png
+
+    _set_png(first.cells[0].outputs[0], "PICTURE", _digest(spec))
+    again = _nb_with([holder])
+    assert reuse_images([first], [again]) == 1
+    assert again.cells[0].outputs[0].data["image/png"] == "PICTURE"
+    assert STATIC_KEY not in again.cells[0].outputs[0].metadata
