@@ -55,8 +55,13 @@ lint: install
 test: lint data
 	$(BIN)/pytest $(NBVAL) tests $(NOTEBOOKS)
 
+# Kernels talk to the server over local sockets (IPC), so ipykernel has no unencrypted-TCP
+# warning to print; the socket path is absolute because a kernel runs in its notebook's folder.
+KERNEL_IPC := --KernelManager.transport=ipc --KernelManager.ip=$(CURDIR)/build/kernels/kernel
+
 lab: install data
-	$(BIN)/jupyter lab --ip 127.0.0.1 --notebook-dir notebooks
+	@mkdir -p build/kernels
+	$(BIN)/jupyter lab --ip 127.0.0.1 --notebook-dir notebooks $(KERNEL_IPC)
 
 dashboard: install data
 	bash scripts/dashboard.sh

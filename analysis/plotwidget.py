@@ -59,10 +59,12 @@ export default {
     const redraw = () => {
       // Plotly.react annotates the objects it is given (trace uids): draw from a copy so
       // the model's state stays what the kernel sent.
-      const figure = structuredClone(model.get("_figure") || {});
-      Plotly.react(el, figure.data || [], figure.layout || {}, figure.config || {});
+      const data = structuredClone(model.get("_data") || []);
+      const layout = structuredClone(model.get("_layout") || {});
+      Plotly.react(el, data, layout, model.get("_config") || {});
     };
-    model.on("change:_figure", redraw);
+    model.on("change:_data", redraw);
+    model.on("change:_layout", redraw);
     redraw();
     return () => { Plotly.purge(el); };
   },
@@ -116,6 +118,54 @@ def figure_json(fig: go.Figure) -> dict:
     return _plain_arrays(json.loads(to_json_plotly(figure_dict(fig))))
 
 
+# Numeric arrays this long go out in plotly.js's compact typed-array form: one base64 string
+# instead of a list per row, which ipywidgets would otherwise walk value by value.
+COMPACT_SIZE = 256
+
+
+def _jsonable(value):
+    """Plotly's property values as JSON values: NaN and inf as None, short numpy arrays as
+    lists, long numeric ones as plotly.js typed-array specs (``{dtype, bdata, shape}``, NaN
+    kept as a gap). Much cheaper than plotly's JSON encoder, which a dashboard would run on
+    every slider step."""
+    import math
+
+    import numpy as np
+
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind in "fiu" and value.size >= COMPACT_SIZE:
+            return _typed_array(value)
+        if value.dtype.kind == "f":
+            return np.where(np.isfinite(value), value, None).tolist()
+        return value.tolist() if value.dtype.kind in "biu" else [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, float | np.floating):
+        return float(value) if math.isfinite(value) else None
+    if isinstance(value, np.integer | np.bool_):
+        return value.item()
+    return value
+
+
+def _typed_array(array) -> dict:
+    import base64
+
+    import numpy as np
+
+    if array.dtype.kind == "f":
+        array = np.where(np.isfinite(array), array, np.nan).astype("<f8", copy=False)
+        dtype = "f8"
+    else:
+        array = array.astype("<i4", copy=False)
+        dtype = "i4"
+    spec = {"dtype": dtype, "bdata": base64.b64encode(np.ascontiguousarray(array)).decode()}
+    if array.ndim > 1:
+        spec["shape"] = ",".join(str(n) for n in array.shape)
+    return spec
+
+
 def _plain_arrays(value):
     """``value`` with every typed-array spec decoded into (nested) lists, NaN as None."""
     if isinstance(value, dict):
@@ -142,15 +192,19 @@ class PlotWidget(anywidget.AnyWidget):
     """A live plotly chart: change ``.figure`` inside :meth:`batch`, the page follows."""
 
     _esm = _CHART_ESM
-    _figure = traitlets.Dict().tag(sync=True)
+    # Traces and layout apart: an update sends only what changed (traitlets sends a value
+    # only when it differs from the last one), most often the traces alone.
+    _data = traitlets.List().tag(sync=True)
+    _layout = traitlets.Dict().tag(sync=True)
+    _config = traitlets.Dict().tag(sync=True)
     # The library model, referenced so that the page creates it before any chart's model.
     _library = traitlets.Instance(_PlotlyLibrary).tag(sync=True, **widget_serialization)
 
     def __init__(self, figure: go.Figure, *, config: dict | None = None, **kwargs) -> None:
         self.figure = go.Figure(figure)
-        self._config = {"displaylogo": False, **(config or {})}
         # The first state goes out with the widget's opening message, not as an update.
-        super().__init__(_figure=self._state(), _library=_library(), **kwargs)
+        super().__init__(**self._state(), _config={"displaylogo": False, **(config or {})},
+                         _library=_library(), **kwargs)
 
     @property
     def data(self):
@@ -172,11 +226,19 @@ class PlotWidget(anywidget.AnyWidget):
         self._sync()
 
     def _state(self) -> dict:
-        return {**figure_json(self.figure), "config": self._config}
+        # plotly's own property dicts, read without its deep copies: _jsonable builds new
+        # containers anyway.
+        data = []
+        for trace in self.figure.data:
+            props = _jsonable(trace._props)
+            props.pop("uid", None)
+            data.append(props)
+        return {"_data": data, "_layout": _jsonable(self.figure.layout._props)}
 
     def _sync(self) -> None:
+        state = self._state()
         with self.hold_sync():
-            self._figure = self._state()
+            self._data, self._layout = state["_data"], state["_layout"]
 
     def __repr__(self) -> str:
         title = self.figure.layout.title.text or ""

@@ -267,7 +267,7 @@ def _restyle_grid(fig, grid: np.ndarray) -> None:
     # ``trace.z`` costs about 10 ms, the restyle well under one.
     with np.errstate(divide="ignore", invalid="ignore"):
         log_days = np.log10(grid)
-    fig.plotly_restyle({"z": [_json_list(log_days)], "customdata": [_json_list(grid)],
+    fig.plotly_restyle({"z": [log_days], "customdata": [grid],
                         "colorbar": [heat_colorbar(grid)]}, trace_indexes=[0])
 
 

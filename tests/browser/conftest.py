@@ -245,6 +245,8 @@ def voila(notebook_copy: Path):
         str(BIN / "voila"), str(notebook_copy), "--no-browser", "--Voila.ip=127.0.0.1",
         f"--port={port}", f"--Voila.token={token}",
         "--MappingKernelManager.cull_idle_timeout=60", "--MappingKernelManager.cull_interval=10",
+        # As scripts/dashboard.sh serves it: kernels on local sockets.
+        "--KernelManager.transport=ipc", f"--KernelManager.ip={notebook_copy.parent / 'kernel'}",
     ]  # fmt: skip
     # Voila serving one notebook has no /api/status; a page load would start a kernel.
     server = _start(cmd, notebook_copy.parent, token, port, None)
