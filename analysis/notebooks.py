@@ -10,6 +10,7 @@ them and one line says so.
 from __future__ import annotations
 
 import collections
+import os
 import sys
 from pathlib import Path
 
@@ -32,6 +33,9 @@ def run(path: str | Path, timeout: int = 300):
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
     nb.metadata.pop("widgets", None)
+    # Run from inside a JupyterLab kernel, this process would pass that session's name on
+    # and the notebook's dashboards would take the run for a live session (analysis.static).
+    os.environ.pop("JPY_SESSION_NAME", None)
     # The kernel talks to us over local sockets (IPC), not TCP: nothing of it is reachable
     # from the network, and ipykernel has no unencrypted-TCP warning to print. The socket
     # path is absolute: the kernel runs in the notebook's folder, this process elsewhere.

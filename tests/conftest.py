@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+# Kernels nbval starts inherit this process's environment: run from inside a JupyterLab
+# kernel (`!make test`), the session's name would make the notebooks' dashboards take the run
+# for a live session and leave out the outputs their saved files hold (analysis.static).
+os.environ.pop("JPY_SESSION_NAME", None)
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "data" / "sources"

@@ -90,3 +90,17 @@ def test_a_resave_keeps_the_picture_of_an_unchanged_chart_and_drops_a_changed_on
     assert reuse_images([first], [again]) == 1
     assert again.cells[0].outputs[0].data["image/png"] == "PICTURE"
     assert STATIC_KEY not in again.cells[0].outputs[0].metadata
+
+
+def test_dashboards_leave_out_the_pictures_only_for_a_live_front_end(monkeypatch):
+    from analysis import static
+
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    for name in ("VOILA_BASE_URL", "VOILA_PREHEAT"):
+        monkeypatch.delenv(name, raising=False)
+    assert not static.live_front_end()  # nbclient, nbval
+    monkeypatch.setenv("JPY_SESSION_NAME", "notebooks/04_compute_whatif.ipynb")
+    assert static.live_front_end()  # a JupyterLab session's kernel
+    monkeypatch.delenv("JPY_SESSION_NAME")
+    monkeypatch.setenv("VOILA_BASE_URL", "/")
+    assert static.live_front_end() and static.in_voila()
