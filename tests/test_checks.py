@@ -69,9 +69,22 @@ def test_revenue_covers_running_cost_so_other_costs_must_be_large(f):
 
 
 def test_yearly_figures_ratios(f):
-    table = spending.yearly_figures(f["quantities"])
-    assert table.loc["annual run-rate", "times_2023_revenue"] == pytest.approx(4.0)
-    assert table.loc["running cost, high end", "times_high_running_cost"] == 1.0
+    """Each ratio is the row's yearly dollars over the reference row's, recomputed here from
+    the named claims and the model's year (365.25 days)."""
+    from analysis.models.burn import DAYS_PER_YEAR
+
+    q = f["quantities"]
+    table = spending.yearly_figures(q)
+    cost = claim("daily_running_cost", q)
+    revenue, run_rate = claim("revenue_2023", q).value, claim("run_rate_annual", q).value
+    high_yearly = cost.high * DAYS_PER_YEAR
+    assert table.loc["annual run-rate", "times_2023_revenue"] == round(run_rate / revenue, 2)
+    assert table.loc["running cost, low end", "times_2023_revenue"] == round(
+        cost.low * DAYS_PER_YEAR / revenue, 2)
+    assert table.loc["revenue expected for 2023", "times_high_running_cost"] == round(
+        revenue / high_yearly, 1)
+    assert table.loc["running cost, low end", "times_high_running_cost"] == round(
+        cost.low / cost.high, 1)
 
 
 def test_attention_counts_every_prose_sentence_once_per_article(f):

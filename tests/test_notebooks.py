@@ -55,10 +55,13 @@ def _value(literal: str) -> float | None:
 
 
 def test_the_suite_has_its_notebooks():
+    """Every notebook the chart registry and the README name exists, and no other."""
+    from analysis.charts import NB
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    listed = {f"{stem}.ipynb" for stem in re.findall(r"^\| `(\d\d_\w+)` \|", readme, re.M)}
     names = {p.name for p in NOTEBOOKS}
-    for expected in ("00_corpus.ipynb", "01_chatgpt_visits.ipynb", "02_burn_rate.ipynb",
-                     "03_resource_priorities.ipynb", "05_claims_ledger.ipynb"):
-        assert expected in names
+    assert names == set(NB.values()) == listed
 
 
 def test_code_numbers_finds_literals_but_not_names():
@@ -102,12 +105,17 @@ def test_opens_with_title_question_and_answer(path):
 
 
 
+MAX_CELL_LINES = 10  # glue and narrative: anything longer belongs in the package
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_cells_stay_short_and_never_export(path):
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
+        lines = [ln for ln in cell.source.splitlines() if ln.strip()]
+        assert len(lines) <= MAX_CELL_LINES, cell.source
         assert "export(" not in cell.source and "export_all" not in cell.source
         assert not re.search(r"^\s*(for|while)\b", cell.source, re.M), cell.source
         assert "import re\n" not in cell.source

@@ -1,0 +1,83 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # What does Sora's compute buy?
+#
+# **Question.** If the GPUs that served the Sora app go to training OpenAI's next language model (codenamed "Spud"), how much sooner does that model finish?
+#
+# **Answer.** Training time falls by Sora's share divided by the Sora-plus-training pool, whatever the fleet size, utilisation or model size: at the reference values about a third of the run, the days printed below.
+#
+# The articles report the move (Sora's compute to Spud, the Sora team to world-model research) but no allocation figures, so the shares here are assumptions shaped by the resource table of the first article; hardware, utilisation, prices and model size come from public sources listed in `data/reference/compute.csv`.
+
+# %%
+from analysis import processed, widgets
+from analysis.models import compute
+
+processed.setup_display()
+f = processed.frames()
+ref = compute.reference()
+params = compute.defaults(ref)
+print(widgets.readout_text(params))
+
+# %% [markdown]
+# ## Push it around
+#
+# Move the fleet, the hardware constants or any programme's share; the other shares rescale so the fleet stays at 100 %. The scenario menu loads the three presets described below. Charts: GPUs per programme; days to train Spud as Sora's share trades against training's (the dot is the current split); rental cost per day; and training days over utilisation by fleet size (the ring is the current setting). The readout under the controls is the answer for the current settings.
+
+# %%
+board = widgets.compute_dashboard(params, ref)
+board.show()
+
+# %% [markdown]
+# ## Where the constants come from
+#
+# Each default has a low/high range and a public source; the Sora throughput has none and is marked as an assumption with its reasoning.
+
+# %%
+ref[["value", "low", "high", "unit", "source"]]
+
+# %% [markdown]
+# ## Three scenarios
+#
+# *status quo* is the reference split; *Sora wound down* gives all of Sora's share to Spud (the third article); *world-model pivot* lets the Sora team keep a fraction of it for world-model research and gives the rest to Spud (the second article).
+
+# %%
+compute.scenarios(ref).pivot(index="programme", columns="scenario", values="share")
+
+# %%
+compute.scenario_table(ref)
+
+# %% [markdown]
+# ## The resource table as shares
+#
+# The first article rates three project groups from *Overwhelmingly High* to *Scarce*. The rule in `compute.PRIORITY_LEVELS` reads a level as a share range of the fleet: a majority is overwhelmingly high, under a tenth is scarce, anything between is insufficient/constrained. Below, the article's table (from the processed tables frame) beside the level the rule gives the reference shares.
+
+# %%
+compute.table_levels_check(f["tables"], params.shares)
+
+# %% [markdown]
+# ## Checks against the articles' own figures
+#
+# Two figures in the articles bear on the fleet: a count of GPUs for frontier models, and a daily running cost for OpenAI's applications. Both are read from the processed quantities frame by what they are (a count in GPUs; money per day). A daily cost becomes the fleet it rents around the clock, at the older and at the newer reference price per GPU-hour.
+
+# %%
+checks = compute.article_checks(f["quantities"], ref)
+checks.drop(columns="sentence")
+
+# %% [markdown]
+# The GPU count is a range wide enough to hold the reference fleet. The daily cost does not buy a fleet of that size at either price: it is an estimate from the article's own time of what running OpenAI's applications cost, not of a fleet that also trains models and serves video, so it bounds the inference share of an earlier, smaller fleet rather than today's total. The sentences behind both figures:
+
+# %%
+print("\n".join(checks["sentence"].drop_duplicates()))

@@ -1,0 +1,62 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Who says what, and how sure are they?
+#
+# **Question.** Who is each claim in the articles attributed to, how hedged is it, and where do the articles agree or contradict each other?
+#
+# **Answer.** Most claims in every article are hedged or second-hand, and the two Sora reports agree on the dates and on where the compute goes but contradict each other on whether Sora itself is canceled — the first code cell prints the counts.
+
+# %%
+from analysis import charts, ledger, processed
+
+processed.setup_display()
+f = processed.frames()
+print(ledger.answer(f["claims"], f["paragraphs"], f["quantities"]))
+
+# %% [markdown]
+# ## Hedged claims per article
+#
+# A claim is a sentence with a claim cue (a reporting verb, a source, a hedge or a number). `grade` is its certainty: *stated* (the article's own flat statement), *attributed* (to a named source), *hedged* ("reportedly", "suggests", "appears"), *speculative* ("could", "may", "if").
+
+# %%
+ledger.hedged_share(f["claims"])
+
+# %%
+charts.build("claims_by_grade", f)
+
+# %% [markdown]
+# ## Where the articles meet
+#
+# Sentences from different articles on the same subject, side by side. The verdicts are a reader's, each with its reason; the unveiling dates are compared by value.
+
+# %%
+ledger.comparisons(f["paragraphs"], f["quantities"])
+
+# %% [markdown]
+# ## Timeline
+#
+# Every dated mention across the articles, at the start of its period; hover a point for its sentence. The earlier failed products the blog post recalls stretch the axis back by decades.
+
+# %%
+charts.build("events_timeline", f)
+
+# %% [markdown]
+# ## The ledger
+#
+# Every claim with its attribution, hedges and grade (page furniture left out). The full frame, with offsets, is `data/processed/claims.csv`.
+
+# %%
+ledger.ledger(f["claims"])
