@@ -4,8 +4,10 @@ Notebooks ``notebooks/[0-9][0-9]_*.ipynb`` are rendered in order with nbconvert 
 prompts excluded) under one document with a table of contents. Plotly outputs become the PNG
 saved with them (rendered in one batch where a notebook was saved without a browser); a
 widget output becomes a note, followed by the pictures of its charts that the notebook
-saves (:mod:`analysis.static`). Text from the sources is escaped by nbconvert; the page carries no script at all, and
-any output that would bring one (raw HTML, JavaScript) is replaced by its plain text.
+saves (:mod:`analysis.static`). Text from the sources is escaped by nbconvert, and the page
+carries no script at all: HTML outputs pass through nh3 (the Ammonia sanitiser) with an
+allow-list of tags, attributes and URL schemes; other rich outputs (JavaScript, widgets)
+are replaced by their plain text.
 """
 
 from __future__ import annotations
@@ -26,7 +28,14 @@ WIDGET = "application/vnd.jupyter.widget-view+json"
 # Output types a static page may carry as they are; anything else falls back to text/plain.
 SAFE = ("text/plain", "image/png", "image/jpeg", "text/markdown")
 _SCRIPT = re.compile(r"<\s*script\b", re.IGNORECASE)
-_HANDLER = re.compile(r"<[^>]*\son\w+\s*=", re.IGNORECASE)  # onerror=, onload=, ...
+# What a table or a short HTML output of the notebooks may keep; everything else (script,
+# style, iframes, event handlers, srcdoc, javascript: links, ...) is removed by nh3 (Ammonia).
+ALLOWED_TAGS = {"a", "b", "br", "caption", "code", "div", "em", "i", "li", "ol", "p", "pre",
+                "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
+                "tr", "ul"}
+ALLOWED_ATTRIBUTES = {"*": {"class", "title"}, "a": {"href"}, "table": {"border"},
+                      "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
 _NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 WIDGET_NOTE = "(Interactive dashboard: open the notebook in JupyterLab to use it.)"
 CSS = """
@@ -94,14 +103,19 @@ def _static_outputs(nbs: list) -> None:
 
 
 def _safe_bundle(data: dict) -> dict:
-    """Keep a DataFrame's HTML table (pandas escapes cell text); drop any HTML that carries
-    script and every other rich type in favour of the plain text."""
+    """Keep the safe rich types and an allow-listed copy of any HTML (pandas tables keep
+    their structure and classes); drop every other rich type for its plain text."""
+    import nh3
+
     kept = {k: v for k, v in data.items() if k in SAFE}
     page = data.get("text/html")
     if page is not None:
         text = page if isinstance(page, str) else "".join(page)
-        if not (_SCRIPT.search(text) or _HANDLER.search(text)):
-            kept["text/html"] = text
+        clean = nh3.clean(text, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                          url_schemes=ALLOWED_SCHEMES, link_rel="noopener noreferrer",
+                          clean_content_tags={"script", "style"})
+        if clean.strip():
+            kept["text/html"] = clean
     return kept or {"text/plain": ""}
 
 

@@ -73,9 +73,30 @@ def test_no_notebooks_is_a_report_error(tmp_path):
 
 def test_safe_bundle_keeps_tables_and_drops_script():
     table = pd.DataFrame({"a": [EVIL]}).to_html()
-    assert report._safe_bundle({"text/html": table, "text/plain": "t"})["text/html"] == table
+    kept = report._safe_bundle({"text/html": table, "text/plain": "t"})["text/html"]
+    assert '<table border="1" class="dataframe">' in kept and "<td>" in kept
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in kept  # the cell's text, still text
     assert "text/html" not in report._safe_bundle({"text/html": EVIL, "text/plain": "t"})
     assert report._safe_bundle({"application/javascript": "alert(1)"}) == {"text/plain": ""}
+
+
+@pytest.mark.parametrize("html", [
+    '<a href="javascript:alert(1)">x</a>',
+    '<a href="JaVaScRiPt:alert(1)">x</a>',
+    '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+    '<img src=x onerror="alert(1)">',
+    '<div onmouseover="alert(1)">x</div>',
+    '<svg><script>alert(1)</script></svg>',
+    '<style>body{background:url(javascript:alert(1))}</style>',
+    '<object data="javascript:alert(1)"></object>',
+    '<form action="javascript:alert(1)"><button>x</button></form>',
+])
+def test_safe_bundle_removes_every_way_to_run_script(html):
+    kept = report._safe_bundle({"text/html": html, "text/plain": "t"}).get("text/html", "")
+    lowered = kept.lower()
+    for needle in ("javascript:", "<script", "onerror", "onmouseover", "srcdoc", "<iframe",
+                   "<style", "<object", "<form"):
+        assert needle not in lowered, kept
 
 
 @needs_chromium
