@@ -445,13 +445,9 @@ CLAIM_COLUMNS = {
 }
 
 
-def has_claim_cue(sentence: str) -> bool:
-    """A reporting verb, hedge, speculative cue or explicit source makes a sentence a claim."""
-    return _has_cue(sentence, None)
-
-
 def _has_cue(sentence: str, hedges: list[str] | None) -> bool:
-    """has_claim_cue, reusing the sentence's hedges_of when already known."""
+    """A reporting verb, hedge, speculative cue or explicit source makes a sentence a claim
+    (``hedges``: the sentence's hedges_of, when already known)."""
     if _VERB_RE.search(sentence):
         return True
     if hedges is None:
@@ -671,7 +667,8 @@ def _no_events() -> pd.DataFrame:
 
 
 def _claim_finder(claims: pd.DataFrame | None):
-    """_claim_at for one claims frame, with its article and offset columns read once."""
+    """find(article, start): the claim whose sentence holds that offset, or None; the claims
+    frame's article and offset columns are read once."""
     if claims is None or claims.empty:
         return lambda article, start: None
     index: dict = {}
@@ -687,9 +684,3 @@ def _claim_finder(claims: pd.DataFrame | None):
         return None
     return find
 
-
-def _claim_at(claims: pd.DataFrame | None, article: str, start: int) -> pd.Series | None:
-    if claims is None or claims.empty:
-        return None
-    hit = claims[(claims["article"] == article) & (claims["start"] <= start) & (claims["end"] > start)]
-    return None if hit.empty else hit.iloc[0]

@@ -285,7 +285,6 @@ def article_files(folder: str | Path) -> list[Path]:
 # ---------------------------------------------------------------- paragraphs
 
 _BULLET = re.compile(r"(?:[•·‣◦▪●○■□–—*+-]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+\S")
-_TABLE_LINE = re.compile(r"^\s*\|.*\|\s*$|^[^|\n]*\|[^|\n]*(?:\|[^|\n]*)*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _TERMINAL = tuple('.!?:;"”’)…')
 

@@ -73,7 +73,7 @@ def _bold(text: str) -> str:
     return f"<b>{html.escape(text, quote=False)}</b>"
 
 
-def grid_axes(params: compute.Params) -> tuple[np.ndarray, np.ndarray]:
+def grid_axes() -> tuple[np.ndarray, np.ndarray]:
     """The MFU and fleet axes of the sensitivity heatmap (slider ranges, GRID_SIZE points each)."""
     mfu = np.linspace(MFU_RANGE[0], MFU_RANGE[1], GRID_SIZE)
     fleet = np.linspace(FLEET_RANGE[0], FLEET_RANGE[1], GRID_SIZE)
@@ -85,7 +85,7 @@ def _figure_data(params: compute.Params) -> dict:
     alloc = compute.allocation(params)
     curve = compute.training_days_vs_sora_share(params, n=CURVE_POINTS)
     out = compute.summary(params)
-    mfu, fleet = grid_axes(params)
+    mfu, fleet = grid_axes()
     grid = compute.sensitivity_grid(params, mfu, fleet)
     grid = np.where(np.isfinite(grid), grid, np.nan)
     return {

@@ -39,7 +39,7 @@ def bench_update(board: widgets.ComputeDashboard, slider, callback) -> list[floa
 
 def bench_grid(board: widgets.ComputeDashboard) -> tuple[list[float], list[float]]:
     """Time the 100 x 100 grid alone, and the grid written into the heatmap figure."""
-    mfu, fleet = widgets.grid_axes(board.params)
+    mfu, fleet = widgets.grid_axes()
     model, with_figure = [], []
     for _ in range(GRIDS):
         start = time.perf_counter()

@@ -71,3 +71,5 @@ def test_setup_routes_frames_through_the_formatter_inside_ipython(frame):
         assert pd.get_option("display.html.use_mathjax") is False
     finally:
         InteractiveShell.clear_instance()
+        for key in display.OPTIONS:  # setup() sets them for the process: leave others' tests be
+            pd.reset_option(key)

@@ -67,7 +67,7 @@ def test_training_flop_slider_is_logarithmic_and_the_heatmap_follows(board):
     slider.value = 1e26
     assert board.params.training_flop == pytest.approx(1e26)
     heat = board.figures["heatmap"].data[0]
-    mfu, fleet = widgets.grid_axes(board.params)
+    mfu, fleet = widgets.grid_axes()
     expected = compute.sensitivity_grid(board.params, mfu, fleet)
     assert np.asarray(heat.customdata, dtype=float) == pytest.approx(expected)
     # Colours follow log10(days); the colour bar is labelled in days.
