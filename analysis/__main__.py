@@ -145,7 +145,9 @@ def status_lines(processed: Path | None = None) -> list[str]:
                      f"{_relative(folder)}/ ({rows} rows)")
     else:
         lines.append(f"summary: no processed frames in {_relative(folder)}/")
-    books = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    from analysis.paths import notebooks
+
+    books = notebooks()
     executed, charts, pictures = 0, 0, 0
     for path in books:
         nb = nbformat.read(path, as_version=4)

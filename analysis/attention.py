@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import claims, sentences
+from analysis.units import PERCENT
 
 __all__ = ["FAMILIES", "PROSE_KINDS", "answer", "shares", "sentence_table", "table_vs_prose"]
 
@@ -21,7 +22,6 @@ FAMILIES = {
     "Foundational Research": "research",
 }
 PROSE_KINDS = ("title", "heading", "paragraph", "list_item")
-PERCENT = 100
 
 
 def sentence_table(paragraphs: pd.DataFrame) -> pd.DataFrame:

@@ -14,12 +14,11 @@ import numpy as np
 import pandas as pd
 
 from analysis.models import burn
+from analysis.units import MILLION, PERCENT, THOUSAND
 
 __all__ = ["BurnDashboard", "SLIDERS", "burn_dashboard", "curve_figure", "readout_text"]
 
-MILLION = 1e6
-THOUSAND = 1e3
-PERCENT = 100
+
 MONTHS = 48  # the curve runs four years from the article's date: past the window's end
 HEIGHT, WIDTH = 420, 820
 # name -> (label, min, max, step, scale from slider units to the model's units)

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.units import BILLION, MILLION
+
 __all__ = ["CHARTS", "Chart", "build", "export_all"]
 
 Frames = dict[str, pd.DataFrame]
-PERCENT = 100
-MILLION, BILLION = 1e6, 1e9
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from typing import Any
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from analysis import paths
 from analysis.errors import AnalysisError
 
 __all__ = [
@@ -81,7 +82,6 @@ PNG_WIDTH, PNG_HEIGHT, PNG_SCALE = 900, 520, 2
 MPL_DPI = 150
 INDEX_COLUMNS = ("file", "title", "notebook", "claims")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_FIGURES_ENV = "ANALYSIS_FIGURES_DIR"
 # Names a Chromium goes by on PATH (Debian's package, Ubuntu's, Google's builds).
 CHROMIUM_NAMES: tuple[str, ...] = ("chromium", "chromium-browser", "google-chrome",
                                    "google-chrome-stable")
@@ -217,12 +217,7 @@ def plain(text: str) -> str:
 
 def figures_dir(out_dir: str | os.PathLike[str] | None = None) -> Path:
     """The folder figures go to: ``out_dir``, else ``$ANALYSIS_FIGURES_DIR``, else repo ``figures/``."""
-    if out_dir is not None:
-        return Path(out_dir)
-    env = os.environ.get(_FIGURES_ENV)
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[1] / "figures"
+    return paths.figures_dir(out_dir)
 
 
 def chromium_path() -> Path:

@@ -14,12 +14,12 @@ import pandas as pd
 from analysis import lookup
 from analysis.attention import sentence_table
 from analysis.lookup import EXODUS, PIVOT, WIND_DOWN
+from analysis.units import PERCENT
 
 __all__ = ["COMPARISONS", "Comparison", "answer", "comparisons", "hedged_share", "ledger"]
 
 LEDGER_COLUMNS = ["article", "sentence", "attribution", "attribution_kind", "hedges", "grade",
                   "subject"]
-PERCENT = 100
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import paths
 from analysis.errors import AnalysisError
 
-QUANTITIES_PARQUET = Path(__file__).resolve().parents[1] / "data/processed/quantities.parquet"
+QUANTITIES_PARQUET = paths.PROCESSED / "quantities.parquet"
 
 __all__ = [
     "CLAIMS",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.units import PERCENT
+
 __all__ = ["BROWSE_COLUMNS", "answer", "articles_table", "browse", "kinds_table"]
 
 # The columns a reader needs to find a number and judge it; the rest stay in the frame.
 BROWSE_COLUMNS = ["article", "start", "surface", "kind", "value", "low", "high", "unit", "per",
                   "approx", "date", "is_boilerplate"]
-PERCENT = 100  # fractions are shown as percentages
 
 
 def articles_table(articles: pd.DataFrame, quantities: pd.DataFrame) -> pd.DataFrame:

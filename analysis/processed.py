@@ -3,26 +3,15 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pandas as pd
 
 from analysis.lookup import ProcessedDataMissing
+from analysis.paths import processed_dir
 
 FRAMES = ("articles", "paragraphs", "quantities", "tables", "claims", "events")
-_ENV = "ANALYSIS_PROCESSED_DIR"
 
 __all__ = ["FRAMES", "frames", "load", "processed_dir"]
-
-
-def processed_dir(path: str | os.PathLike[str] | None = None) -> Path:
-    """``path``, else ``$ANALYSIS_PROCESSED_DIR``, else the repository's ``data/processed``."""
-    if path is not None:
-        return Path(path)
-    env = os.environ.get(_ENV)
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[1] / "data" / "processed"
 
 
 def load(name: str, path: str | os.PathLike[str] | None = None) -> pd.DataFrame:

@@ -19,6 +19,7 @@ import re
 import sys
 from pathlib import Path
 
+from analysis import paths
 from analysis.errors import AnalysisError
 
 __all__ = ["ReportError", "notebooks", "render", "write"]
@@ -36,7 +37,7 @@ ALLOWED_TAGS = {"a", "b", "br", "caption", "code", "div", "em", "i", "li", "ol",
 ALLOWED_ATTRIBUTES = {"*": {"class", "title"}, "a": {"href"}, "table": {"border"},
                       "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
-_NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+_NOTEBOOKS = paths.NOTEBOOKS
 WIDGET_NOTE = "(Interactive dashboard: open the notebook in JupyterLab to use it.)"
 CSS = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; max-width: 1100px; margin: 2em auto;
@@ -56,7 +57,7 @@ class ReportError(AnalysisError):
 
 def notebooks(folder: str | os.PathLike[str] = _NOTEBOOKS) -> list[Path]:
     """The suite's notebooks in reading order."""
-    return sorted(Path(folder).glob("[0-9][0-9]_*.ipynb"))
+    return paths.notebooks(folder)
 
 
 def _title(nb) -> str:

@@ -14,6 +14,7 @@ import pandas as pd
 
 from analysis.lookup import ClaimValue, claim
 from analysis.models import visits
+from analysis.units import BILLION, MILLION, PERCENT
 
 __all__ = [
     "CLAIMS",
@@ -31,8 +32,7 @@ __all__ = [
 # "roughly N percent" read as N rounded to the nearest 5 points: within ±2.5 points.
 # A percent stated without a hedge is read as rounded to the nearest point: ±0.5.
 TOLERANCE = {"roughly": 0.025, "": 0.005}
-PERCENT = 100
-MILLION, BILLION = 1e6, 1e9
+
 CLAIMS = ("chatgpt_visits_peak", "peak_month", "chatgpt_visits_august", "latest_visits_month",
           "visit_decline_pct", "decline_window_months")
 

@@ -16,9 +16,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis import paths
 from analysis.errors import ModelError
 
-REFERENCE_CSV = Path(__file__).resolve().parents[2] / "data/reference/compute.csv"
+REFERENCE_CSV = paths.REFERENCE / "compute.csv"
 
 PROGRAMMES = (
     "chatgpt_inference",

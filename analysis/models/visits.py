@@ -18,9 +18,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis import paths
 from analysis.errors import ModelError
 
-REFERENCE_CSV = Path(__file__).resolve().parents[2] / "data/reference/chatgpt_visits_2023.csv"
+REFERENCE_CSV = paths.REFERENCE / "chatgpt_visits_2023.csv"
 
 __all__ = [
     "REFERENCE_CSV",
