@@ -51,6 +51,7 @@ report: data
 
 lint: install
 	$(BIN)/ruff check analysis tests benchmarks
+	$(BIN)/lint-imports --no-cache
 
 test: lint data
 	$(BIN)/pytest $(NBVAL) tests $(NOTEBOOKS)

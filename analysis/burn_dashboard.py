@@ -11,16 +11,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import numpy as np
-import pandas as pd
 
-from analysis.models import burn
 from analysis.units import MILLION, PERCENT, THOUSAND
+from analysis.whatif_charts import TITLE, _runway, curve_figure  # noqa: F401  (re-exported)
 
 __all__ = ["BurnDashboard", "SLIDERS", "burn_dashboard", "curve_figure", "readout_text"]
 
 
-MONTHS = 48  # the curve runs four years from the article's date: past the window's end
-HEIGHT, WIDTH = 420, 820
 # name -> (label, min, max, step, scale from slider units to the model's units)
 SLIDERS = {
     "daily_cost": ("Running cost ($k/day)", 0.0, 2000.0, 10.0, THOUSAND),
@@ -29,19 +26,10 @@ SLIDERS = {
     "other_monthly_costs": ("Other costs ($M/month)", 0.0, 500.0, 1.0, MILLION),
     "cash": ("Cash on hand ($M)", 0.0, 5000.0, 10.0, MILLION),
 }
-TITLE = "Cash on hand, month by month, and the day it runs out"
 
 
-def _curve(params: dict) -> pd.DataFrame:
-    return burn.cash_curve(params["cash"], params["daily_cost"], params["monthly_revenue"],
-                           params["revenue_growth"], params["other_monthly_costs"],
-                           start=params["start"], months=MONTHS)
 
 
-def _runway(params: dict) -> dt.date | None:
-    return burn.runway(params["cash"], params["daily_cost"], params["monthly_revenue"],
-                       params["revenue_growth"], params["other_monthly_costs"],
-                       start=params["start"])
 
 
 def readout_text(params: dict, window: tuple[dt.date, dt.date]) -> str:
@@ -55,51 +43,8 @@ def readout_text(params: dict, window: tuple[dt.date, dt.date]) -> str:
            f"({window[0].isoformat()} to {window[1].isoformat()})."
 
 
-def _marker(params: dict, top: float) -> tuple[list, list]:
-    day = _runway(params)
-    if day is None:
-        return [], []
-    return [day, day], [0.0, top]
 
 
-def curve_figure(params: dict, window: tuple[dt.date, dt.date]):
-    """The cash curve with the window shaded and the runway day marked."""
-    import plotly.graph_objects as go
-
-    import analysis.figures  # noqa: F401  (registers the "analysis" template)
-
-    curve = _curve(params)
-    start = pd.Timestamp(params["start"])
-    dates = [start, *curve["date"]]
-    cash = np.concatenate([[params["cash"]], curve["cash"].to_numpy()]) / MILLION
-    top = float(max(params["cash"] / MILLION, 1.0))
-    mx, my = _marker(params, top)
-    return go.Figure(
-        data=[
-            go.Scatter(x=dates, y=cash, mode="lines", name="cash on hand",
-                       hovertemplate="%{x|%Y-%m-%d}: $%{y:,.0f} million<extra></extra>"),
-            go.Scatter(x=mx, y=my, mode="lines", name="money runs out",
-                       line={"dash": "dash", "color": "#D55E00"},
-                       hovertemplate="runs out %{x|%Y-%m-%d}<extra></extra>"),
-        ],
-        layout={
-            "title": {"text": TITLE},
-            "height": HEIGHT,
-            "width": WIDTH,
-            "xaxis": {"title": {"text": "date"}},
-            "yaxis": {"title": {"text": "cash on hand ($ million)"}, "tickformat": ",.0f"},
-            "legend": {"orientation": "h", "y": -0.2},
-            "shapes": [{"type": "rect", "xref": "x", "yref": "paper",
-                        "x0": window[0].isoformat(), "x1": window[1].isoformat(),
-                        "y0": 0, "y1": 1, "fillcolor": "#E69F00", "opacity": 0.2,
-                        "line": {"width": 0}, "layer": "below"},
-                       {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": 0, "y1": 0,
-                        "line": {"color": "#888888", "width": 1}}],
-            "annotations": [{"x": window[0].isoformat(), "y": 1, "xref": "x", "yref": "paper",
-                             "text": "the article's window", "showarrow": False,
-                             "xanchor": "left", "yanchor": "bottom"}],
-        },
-    )
 
 
 @dataclass

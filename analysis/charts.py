@@ -150,7 +150,7 @@ def burn_yearly(frames: Frames):
 def burn_cash_curve(frames: Frames):
     """The runway what-if at its starting point (the article's own reading)."""
     from analysis import spending
-    from analysis.burn_dashboard import curve_figure
+    from analysis.whatif_charts import curve_figure
 
     q = frames["quantities"]
     w = spending.runway_window(q)
@@ -256,11 +256,11 @@ def events_timeline(frames: Frames):
 
 def _compute(key: str) -> Callable[[Frames], object]:
     def builder(frames: Frames):
-        from analysis import widgets
+        from analysis import whatif_charts
         from analysis.models import compute
 
         go = _go()
-        return go.Figure(widgets.build_figures(compute.defaults())[key])
+        return go.Figure(whatif_charts.build_figures(compute.defaults())[key])
 
     builder.__doc__ = f"The compute what-if's {key} figure at its default parameters."
     return builder

@@ -34,3 +34,10 @@ class TableError(AnalysisError):
 
 class ModelError(AnalysisError, ValueError):
     """Parameters of a what-if model that make no sense (negative fleet, shares not summing to 1)."""
+
+
+class ProcessedDataMissing(AnalysisError, FileNotFoundError):
+    """The processed frames have not been built yet."""
+
+    def __str__(self) -> str:
+        return AnalysisError.__str__(self)

@@ -185,10 +185,10 @@ def mpl_style() -> Iterator[None]:
 
 def log_ticks(low: float, high: float) -> tuple[list[float], list[str]]:
     """Tick values 1-2-5 per decade covering ``low``..``high`` (positive), with labels a
-    reader can read (``display.number``), for a log axis or a log colour scale."""
+    reader can read (:func:`analysis.formats.number`), for a log axis or a log colour scale."""
     import math
 
-    from analysis.display import number
+    from analysis.formats import number
 
     if not (low > 0 and high >= low and math.isfinite(high)):
         return [], []

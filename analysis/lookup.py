@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
-from analysis.errors import AnalysisError
+from analysis.errors import AnalysisError, ProcessedDataMissing
 
 QUANTITIES_PARQUET = paths.PROCESSED / "quantities.parquet"
 
@@ -50,13 +50,6 @@ class ClaimLookupError(AnalysisError, KeyError):
     """A claim name that is not registered, or whose selector does not match exactly one row."""
 
     def __str__(self) -> str:  # KeyError would quote the message; keep the house format
-        return AnalysisError.__str__(self)
-
-
-class ProcessedDataMissing(AnalysisError, FileNotFoundError):
-    """The processed frames have not been built yet."""
-
-    def __str__(self) -> str:
         return AnalysisError.__str__(self)
 
 

@@ -6,12 +6,12 @@ import os
 
 import pandas as pd
 
-from analysis.lookup import ProcessedDataMissing
+from analysis.errors import ProcessedDataMissing
 from analysis.paths import processed_dir
 
 FRAMES = ("articles", "paragraphs", "quantities", "tables", "claims", "events")
 
-__all__ = ["FRAMES", "frames", "load", "processed_dir"]
+__all__ = ["FRAMES", "ProcessedDataMissing", "frames", "load", "processed_dir"]
 
 
 def load(name: str, path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
@@ -28,10 +28,3 @@ def load(name: str, path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
 def frames(path: str | os.PathLike[str] | None = None) -> dict[str, pd.DataFrame]:
     """Every processed frame, by name."""
     return {name: load(name, path) for name in FRAMES}
-
-
-def setup_display() -> None:
-    """How every notebook shows frames and charts (see :mod:`analysis.display`)."""
-    from analysis import display
-
-    display.setup()

@@ -146,7 +146,7 @@ def break_even_other_costs(quantities: pd.DataFrame) -> float:
 
 def break_even_text(quantities: pd.DataFrame) -> str:
     """:func:`break_even_other_costs` as a reader reads it: "$87 million a month"."""
-    from analysis.display import number
+    from analysis.formats import number
 
     return f"${number(break_even_other_costs(quantities))} a month"
 

@@ -7,37 +7,32 @@ page follows, in JupyterLab and in Voila alike.
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass, field
 from functools import partial
 
 import numpy as np
 
 from analysis.models import compute
+from analysis.whatif_charts import (  # noqa: F401  (the dashboard's chart constants, re-exported)
+    CURVE_POINTS,
+    FLEET_RANGE,
+    GRID_SIZE,
+    MFU_RANGE,
+    TITLES,
+    _figure_data,
+    _json_list,
+    build_figures,
+    curve_ticks,
+    grid_axes,
+    heat_colorbar,
+)
 
-# Slider bounds: wide enough to hold every reference low/high in data/reference/compute.csv.
-FLEET_RANGE = (5_000, 200_000, 1_000)  # GPUs: min, max, step
-MFU_RANGE = (0.20, 0.60, 0.01)
 PRICE_RANGE = (0.5, 12.0, 0.1)  # USD per GPU-hour
 FLOP_EXPONENTS = (24.0, 27.0, 0.05)  # training FLOP: log10 min, max, step
 SHARE_STEP = 0.01
-GRID_SIZE = 100  # sensitivity heatmap: GRID_SIZE x GRID_SIZE cells
-CURVE_POINTS = 101
-
-FIGURE_HEIGHT = 340
-FIGURE_WIDTH = 500
-TITLES = {
-    "allocation": "GPUs per programme",
-    "curve": "Days to train Spud against Sora's share",
-    "cost": "Rental cost per day, by programme",
-    "heatmap": "Days to train Spud: utilisation by fleet size",
-}
 
 
-def _colors() -> dict[str, str]:
-    from analysis.figures import COLORS
 
-    return {p: COLORS[i % len(COLORS)] for i, p in enumerate(compute.PROGRAMMES)}
 
 
 def readout_text(params: compute.Params) -> str:
@@ -73,152 +68,10 @@ def _bold(text: str) -> str:
     return f"<b>{html.escape(text, quote=False)}</b>"
 
 
-def grid_axes() -> tuple[np.ndarray, np.ndarray]:
-    """The MFU and fleet axes of the sensitivity heatmap (slider ranges, GRID_SIZE points each)."""
-    mfu = np.linspace(MFU_RANGE[0], MFU_RANGE[1], GRID_SIZE)
-    fleet = np.linspace(FLEET_RANGE[0], FLEET_RANGE[1], GRID_SIZE)
-    return mfu, fleet
 
 
-def _figure_data(params: compute.Params) -> dict:
-    """Everything the four figures show, computed from the model."""
-    alloc = compute.allocation(params)
-    curve = compute.training_days_vs_sora_share(params, n=CURVE_POINTS)
-    out = compute.summary(params)
-    mfu, fleet = grid_axes()
-    grid = compute.sensitivity_grid(params, mfu, fleet)
-    grid = np.where(np.isfinite(grid), grid, np.nan)
-    return {
-        "gpus": alloc["gpus"].to_numpy(),
-        "cost": alloc["cost_per_day"].to_numpy(),
-        "curve_x": curve["sora_share"].to_numpy(),
-        "curve_y": curve["training_days"].to_numpy(),
-        "point_x": float(params.shares[compute.SORA]),
-        "point_y": out["training_days"] if np.isfinite(out["training_days"]) else None,
-        "grid": grid,
-        "mfu_axis": mfu,
-        "fleet_axis": fleet,
-    }
 
 
-def build_figures(params: compute.Params) -> dict:
-    """The four charts (plotly figures) at ``params``: what the dashboard starts from and what
-    the static exports show."""
-    import plotly.graph_objects as go
-
-    import analysis.figures  # noqa: F401  (registers the "analysis" template)
-
-    data = _figure_data(params)
-    colors = _colors()
-    template = "plotly_white+analysis"
-    # Programme names broken over lines so they sit level under the cost bars.
-    labels = ["<br>".join(textwrap.wrap(compute.LABELS[p], 12)) for p in compute.PROGRAMMES]
-    common = {
-        "template": template,
-        "height": FIGURE_HEIGHT,
-        "width": FIGURE_WIDTH,
-        "margin": {"t": 50, "b": 40},
-    }
-
-    allocation = go.Figure(
-        data=[
-            go.Bar(
-                name=compute.LABELS[p],
-                x=["Fleet"],
-                y=[data["gpus"][i]],
-                marker_color=colors[p],
-                hovertemplate="%{y:,.0f} GPUs<extra>" + compute.LABELS[p] + "</extra>",
-            )
-            for i, p in enumerate(compute.PROGRAMMES)
-        ],
-        layout={
-            **common,
-            "title": {"text": TITLES["allocation"]},
-            "barmode": "stack",
-            "yaxis": {"title": {"text": "GPUs"}, "tickformat": ",.0f"},
-            "meta": "allocation",
-        },
-    )
-    curve = go.Figure(
-        data=[
-            go.Scatter(
-                name="Spud training days",
-                x=data["curve_x"],
-                y=data["curve_y"],
-                mode="lines",
-                line={"color": colors[compute.TRAINING]},
-                hovertemplate="Sora %{x:.0%}: %{y:,.1f} days<extra></extra>",
-            ),
-            go.Scatter(
-                name="current shares",
-                x=[data["point_x"]],
-                y=[data["point_y"]],
-                mode="markers",
-                marker={"size": 12, "color": colors[compute.SORA]},
-                hovertemplate="now: %{y:,.1f} days<extra></extra>",
-            ),
-        ],
-        layout={
-            **common,
-            "title": {"text": TITLES["curve"]},
-            "showlegend": False,
-            "xaxis": {
-                "title": {"text": "Sora's share (the rest of its pool trains Spud)"},
-                "tickformat": ".0%",
-            },
-            "yaxis": {"title": {"text": "days"}, "type": "log", **curve_ticks(data["curve_y"])},
-            "meta": "curve",
-        },
-    )
-    cost = go.Figure(
-        data=[
-            go.Bar(
-                x=labels,
-                y=data["cost"],
-                marker_color=[colors[p] for p in compute.PROGRAMMES],
-                hovertemplate="%{x}: $%{y:,.0f} a day<extra></extra>",
-            )
-        ],
-        layout={
-            **common,
-            "title": {"text": TITLES["cost"]},
-            "xaxis": {"tickangle": 0},
-            "yaxis": {"title": {"text": "USD per day"}, "tickformat": "$,.3s"},
-            "meta": "cost",
-        },
-    )
-    heatmap = go.Figure(
-        data=[
-            go.Heatmap(
-                x=data["fleet_axis"],
-                y=data["mfu_axis"],
-                z=np.log10(data["grid"]),
-                customdata=data["grid"],
-                colorscale="Viridis",
-                reversescale=True,
-                colorbar=heat_colorbar(data["grid"]),
-                hovertemplate="%{x:,.0f} GPUs, MFU %{y:.0%}: %{customdata:,.1f} days"
-                              "<extra></extra>",
-            ),
-            go.Scatter(
-                x=[params.fleet_gpus],
-                y=[params.mfu],
-                mode="markers",
-                showlegend=False,
-                marker={"size": 12, "color": "white", "line": {"color": "black", "width": 2}},
-                hovertemplate="now<extra></extra>",
-            ),
-        ],
-        layout={
-            **common,
-            "title": {"text": TITLES["heatmap"]},
-            "margin": {**common["margin"], "r": 90},  # room for the colour bar's labels
-            "xaxis": {"title": {"text": "fleet (GPUs)"}, "tickformat": ",.0f"},
-            "yaxis": {"title": {"text": "model-FLOPs utilisation"}, "tickformat": ".0%"},
-            "meta": "heatmap",
-        },
-    )
-    return {"allocation": allocation, "curve": curve, "cost": cost, "heatmap": heatmap}
 
 
 def update_figures(figures: dict, params: compute.Params) -> None:
@@ -240,26 +93,8 @@ def update_figures(figures: dict, params: compute.Params) -> None:
         marker.x, marker.y = [params.fleet_gpus], [params.mfu]
 
 
-def heat_colorbar(grid: np.ndarray) -> dict:
-    """The heatmap's colour bar: colours follow log10(days), so a few very long runs at
-    tiny fleets do not wash out every other cell; the ticks are labelled in days."""
-    from analysis.figures import log_ticks
-
-    finite = grid[np.isfinite(grid) & (grid > 0)]
-    values, labels = log_ticks(float(finite.min()), float(finite.max())) if finite.size else ([], [])
-    return {"title": {"text": "days"}, "tickvals": np.log10(values).tolist(),
-            "ticktext": labels}
 
 
-def curve_ticks(days: np.ndarray) -> dict:
-    """1-2-5 ticks for the training-days axis (log), labelled in days."""
-    from analysis.figures import log_ticks
-
-    finite = days[np.isfinite(days) & (days > 0)]
-    if not finite.size:
-        return {}
-    values, labels = log_ticks(float(finite.min()), float(finite.max()))
-    return {"tickvals": values, "ticktext": labels}
 
 
 def _restyle_grid(fig, grid: np.ndarray) -> None:
@@ -277,10 +112,6 @@ def write_grid(heatmap, grid: np.ndarray) -> None:
         _restyle_grid(fig, grid)
 
 
-def _json_list(values: np.ndarray) -> list:
-    """Values as (nested) lists with gaps as None: NaN is not JSON, and a comm message
-    holding it reaches the browser as text its JSON parser rejects."""
-    return np.where(np.isfinite(values), values, None).tolist()
 
 
 @dataclass

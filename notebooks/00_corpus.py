@@ -20,9 +20,9 @@
 # **Answer.** A handful of scraped web pages from a few outlets, few of them datable and none by a date printed in the text, holding a few dozen quantitative mentions, most of them in one blog post; the cell below prints the counts from the frames.
 
 # %%
-from analysis import charts, overview, processed
+from analysis import charts, display, overview, processed
 
-processed.setup_display()
+display.setup()
 f = processed.frames()
 print(overview.answer(f["articles"], f["quantities"]))
 

@@ -20,9 +20,9 @@
 # **Answer.** The percentage follows from its two counts; "three months" does not (April to August is four); and the firms counted billions of visits where the article says millions — the first code cell prints the numbers.
 
 # %%
-from analysis import charts, lookup, processed, traffic
+from analysis import charts, display, lookup, processed, traffic
 
-processed.setup_display()
+display.setup()
 f = processed.frames()
 q = f["quantities"]
 print(traffic.answer(q))

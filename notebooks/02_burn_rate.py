@@ -20,10 +20,10 @@
 # **Answer.** The running cost alone could exhaust the money in that window only if OpenAI held a few hundred million dollars at most and earned nothing — yet the same article expects several times that cost in 2023 revenue, so the window needs large other costs the article never names; the first code cell prints the numbers.
 
 # %%
-from analysis import charts, lookup, processed, spending
+from analysis import charts, display, lookup, processed, spending
 from analysis.burn_dashboard import burn_dashboard
 
-processed.setup_display()
+display.setup()
 f = processed.frames()
 q = f["quantities"]
 print(spending.answer(q))

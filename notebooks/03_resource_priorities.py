@@ -20,11 +20,11 @@
 # **Answer.** The table puts language models first, video second and foundational research last; the first article's own prose spends more sentences on research than on video, and only the fourth article's prose follows the table's order — the first code cell prints the shares.
 
 # %%
-from analysis import attention, charts, processed
+from analysis import attention, charts, display, processed
 from analysis.lookup import EXODUS
 from analysis.tables import table_frame
 
-processed.setup_display()
+display.setup()
 f = processed.frames()
 table = table_frame(f["tables"], EXODUS, 0)
 shares = attention.shares(f["paragraphs"])

@@ -22,10 +22,10 @@
 # The articles report the move (Sora's compute to Spud, the Sora team to world-model research) but no allocation figures, so the shares here are assumptions shaped by the resource table of the first article; hardware, utilisation, prices and model size come from public sources listed in `data/reference/compute.csv`.
 
 # %%
-from analysis import processed, widgets
+from analysis import compute_checks, display, processed, widgets
 from analysis.models import compute
 
-processed.setup_display()
+display.setup()
 f = processed.frames()
 ref = compute.reference()
 params = compute.defaults(ref)
@@ -65,7 +65,7 @@ compute.scenario_table(ref)
 # The first article rates three project groups from *Overwhelmingly High* to *Scarce*. The rule in `compute.PRIORITY_LEVELS` reads a level as a share range of the fleet: a majority is overwhelmingly high, under a tenth is scarce, anything between is insufficient/constrained. Below, the article's table (from the processed tables frame) beside the level the rule gives the reference shares.
 
 # %%
-compute.table_levels_check(f["tables"], params.shares)
+compute_checks.table_levels_check(f["tables"], params.shares)
 
 # %% [markdown]
 # ## Checks against the articles' own figures
@@ -73,7 +73,7 @@ compute.table_levels_check(f["tables"], params.shares)
 # Two figures in the articles bear on the fleet: a count of GPUs for frontier models, and a daily running cost for OpenAI's applications. Both are read from the processed quantities frame by what they are (a count in GPUs; money per day). A daily cost becomes the fleet it rents around the clock, at the older and at the newer reference price per GPU-hour.
 
 # %%
-checks = compute.article_checks(f["quantities"], ref)
+checks = compute_checks.article_checks(f["quantities"], ref)
 checks.drop(columns="sentence")
 
 # %% [markdown]

@@ -8,6 +8,8 @@ import pytest
 
 from analysis import burn_dashboard as bd
 from analysis.models import burn
+from analysis.units import MILLION
+from analysis.whatif_charts import MONTHS
 
 WINDOW = (dt.date(2024, 12, 1), dt.date(2025, 12, 31))
 PARAMS = {"daily_cost": 700_000.0, "monthly_revenue": 0.0, "revenue_growth": 0.0,
@@ -28,8 +30,8 @@ def _runway(params):
 def test_first_render_shows_the_model(board):
     day = _runway(PARAMS)
     assert day.isoformat() in board.readout.value and "inside" in board.readout.value
-    curve = burn.cash_curve(400e6, 700_000.0, start=PARAMS["start"], months=bd.MONTHS)
-    assert board.figure.data[0].y[-1] == pytest.approx(curve["cash"].iloc[-1] / bd.MILLION)
+    curve = burn.cash_curve(400e6, 700_000.0, start=PARAMS["start"], months=MONTHS)
+    assert board.figure.data[0].y[-1] == pytest.approx(curve["cash"].iloc[-1] / MILLION)
     assert board.figure.layout.shapes[0].x0 == WINDOW[0].isoformat()
 
 

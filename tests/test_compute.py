@@ -203,43 +203,6 @@ def test_reference_shares_match_the_resource_table(params):
     }
 
 
-@pytest.fixture
-def quantities():
-    # Shaped like data/processed/quantities.parquet; the numbers are synthetic.
-    return pd.DataFrame(
-        {
-            "article": ["a", "b", "b", "c"],
-            "surface": ["tens of GPUs", "$10 to $20 a day", "$5", "3 weeks"],
-            "kind": ["count", "money", "money", "duration"],
-            "value": [30.0, 10.0, 5.0, 3.0],
-            "low": [20.0, 10.0, np.nan, np.nan],
-            "high": [90.0, 20.0, np.nan, np.nan],
-            "unit": ["GPUs", "USD", "USD", "week"],
-            "per": [None, "day", None, None],
-            "sentence": ["s1", "s2", "s3", "s4"],
-        }
-    )
-
-
-def test_reported_figures_are_found_by_what_they_are(quantities):
-    fleets = compute.reported_fleets(quantities)
-    assert list(fleets["surface"]) == ["tens of GPUs"]
-    costs = compute.reported_daily_costs(quantities)
-    assert list(costs["surface"]) == ["$10 to $20 a day"]
-    assert (costs["low"].iloc[0], costs["high"].iloc[0]) == (10.0, 20.0)
-
-
-def test_article_checks_turn_daily_cost_into_fleet(quantities, ref):
-    checks = compute.article_checks(quantities, ref)
-    assert len(checks) == 3  # one GPU count, one daily cost at two reference prices
-    price = ref.loc["price_per_gpu_hour", "value"]
-    row = checks[checks["basis"].str.endswith("(price_per_gpu_hour)")].iloc[0]
-    assert row["high_gpus"] == pytest.approx(20.0 / (24 * price))
-    fleet = ref.loc["fleet_gpus", "value"]
-    gpu_row = checks[checks["basis"] == "GPU count"].iloc[0]
-    assert gpu_row["reference_fleet_inside"] == (20.0 <= fleet <= 90.0)
-
-
 def test_scenario_table_orders_training_days(ref):
     table = compute.scenario_table(ref).set_index("scenario")
     assert (
@@ -257,29 +220,3 @@ def test_priority_table_gives_level_ranges(params):
     assert (table["level_low"] <= table["share"]).all() and (
         table["share"] < table["level_high"]
     ).all()
-
-
-def test_table_levels_check_reads_the_resource_table(params):
-    tables = pd.DataFrame(
-        {
-            "article": ["a"] * 6,
-            "table": [0] * 6,
-            "row": [0, 0, 1, 1, 2, 2],
-            "column": [0, 1, 0, 1, 0, 1],
-            "header": ["Project Focus", "Resource Allocation Status"] * 3,
-            "value": [
-                "ChatGPT/LLMs",
-                "Overwhelmingly High",
-                "Sora/DALL-E (Video)",
-                "Scarce",
-                "Foundational Research",
-                "Scarce",
-            ],
-        }
-    )
-    check = compute.table_levels_check(tables, params.shares).set_index("group")
-    assert check.loc["ChatGPT/LLMs", "agrees"]
-    assert not check.loc["Sora/DALL-E", "agrees"]  # the reference share reads as constrained
-    assert check.loc["Foundational research", "agrees"]
-    with pytest.raises(ModelError, match="no table"):
-        compute.table_levels_check(tables.assign(header="x"), params.shares)
