@@ -38,7 +38,7 @@ data: install
 
 # Execute each notebook in place, saved with a PNG of every chart and without widget state.
 notebooks: data
-	@$(BIN)/python -m analysis.notebooks $(NOTEBOOKS)
+	@$(BIN)/python -m analysis.publish.execute $(NOTEBOOKS)
 
 figures: data
 	@$(BIN)/python -m analysis figures
@@ -47,7 +47,7 @@ status: install
 	@$(BIN)/python -m analysis status
 
 report: data
-	$(BIN)/python -m analysis.report build/report.html
+	$(BIN)/python -m analysis.publish.report build/report.html
 
 lint: install
 	$(BIN)/ruff check analysis tests benchmarks

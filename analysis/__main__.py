@@ -19,10 +19,10 @@ def _warn(err: Exception) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from analysis import build
+    from analysis.frames import build
 
     if args.engine == "dask":
-        from analysis import scale
+        from analysis.frames import dask_build as scale
 
         result = scale.build(args.sources, args.out, keep_going=args.keep_going,
                              scheduler=args.scheduler, on_warning=_warn)
@@ -53,8 +53,8 @@ def _where(paths: list[Path]) -> str:
 def cmd_quantities(args: argparse.Namespace) -> int:
     import csv
 
-    from analysis import quantities
-    from analysis.corpus import read_text
+    from analysis.extract import quantities
+    from analysis.sources.corpus import read_text
 
     writer = None
     for name in args.files:
@@ -85,8 +85,8 @@ def _fmt(v: object) -> str:
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
-    from analysis import charts
-    from analysis.figures import NO_BROWSER_HINT, figures_dir
+    from analysis.viz import charts
+    from analysis.viz.figures import NO_BROWSER_HINT, figures_dir
 
     result = charts.export_all()
     if args.verbose:
@@ -111,7 +111,7 @@ def cmd_browser(args: argparse.Namespace) -> int:
     """Find a Chromium for PNG rendering, or install Debian's where we may; never fails."""
     import os
 
-    from analysis.figures import ensure_chromium
+    from analysis.viz.figures import ensure_chromium
 
     install = os.environ.get("ANALYSIS_INSTALL_BROWSER", "1") != "0"
     print(ensure_chromium(install=install)[1])
@@ -131,9 +131,9 @@ def status_lines(processed: Path | None = None) -> list[str]:
     import nbformat
     import pyarrow.parquet as pq
 
-    from analysis import processed as frames
-    from analysis.figures import NO_BROWSER_HINT, figures_dir
-    from analysis.static import PICTURE_KEY
+    from analysis.dashboards.pictures import PICTURE_KEY
+    from analysis.frames import load as frames
+    from analysis.viz.figures import NO_BROWSER_HINT, figures_dir
 
     folder = frames.processed_dir(processed)
     counts = {name: pq.ParquetFile(folder / f"{name}.parquet").metadata.num_rows
@@ -165,7 +165,7 @@ def status_lines(processed: Path | None = None) -> list[str]:
     if index.exists():
         with index.open(newline="", encoding="utf-8") as fh:
             files = [row["file"] for row in csv.DictReader(fh)]
-    from analysis.charts import CHARTS
+    from analysis.viz.charts import CHARTS
 
     missing = [name for name in CHARTS if f"{name}.png" not in files]
     lines.append(f"summary: {len(files)} figure files for {len(CHARTS)} charts in "

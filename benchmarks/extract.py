@@ -1,8 +1,8 @@
-"""Throughput and gold scores of analysis.quantities.extract next to quantulum3, in one run.
+"""Throughput and gold scores of analysis.extract.quantities.extract next to quantulum3, in one run.
 
     python benchmarks/extract.py [--mb 5] [--quantulum-chars 36000] [--install]
 
-The corpus text is the four articles of data/sources (decoded by analysis.corpus.read_text)
+The corpus text is the four articles of data/sources (decoded by analysis.sources.corpus.read_text)
 joined and repeated to about --mb megabytes. extract runs on all of it; quantulum3 runs on a
 fixed leading slice (--quantulum-chars, default one copy of the corpus), because at its speed
 5 MB would take over half an hour; characters per second are comparable either way.
@@ -40,8 +40,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis.corpus import read_text  # noqa: E402
-from analysis.quantities import KINDS, extract  # noqa: E402
+from analysis.extract.quantities import KINDS, extract  # noqa: E402
+from analysis.sources.corpus import read_text  # noqa: E402
 from tests.test_quantities_gold import (  # noqa: E402
     BASE_DATES,
     SOURCES,
@@ -146,11 +146,11 @@ def main(argv: list[str] | None = None) -> int:
     lines = [
         f"date: {date.today().isoformat()}",
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-        f"analysis.quantities.extract: {len(big):,} chars, {len(ours):,} rows, "
+        f"analysis.extract.quantities.extract: {len(big):,} chars, {len(ours):,} rows, "
         f"{ours_time:.2f} s (best of 2), {ours_cps:,.0f} chars/s",
     ]
     parser = quantulum_parser(args.install)
-    table = [{"tool": "analysis.quantities", "chars": len(big), "seconds": ours_time,
+    table = [{"tool": "analysis.extract.quantities", "chars": len(big), "seconds": ours_time,
               "chars_per_s": ours_cps, **ours_scores}]
     if parser is None:
         lines.append("quantulum3: not installed (run with --install)")

@@ -20,9 +20,9 @@ ROOT = Path(__file__).resolve().parents[1]
 STATEMENTS = {
     "import pandas": "import pandas",
     "import analysis": "import analysis",
-    "import analysis + parsing modules": "import analysis, analysis.corpus, analysis.quantities, "
-                                         "analysis.claims, analysis.tables, analysis.build",
-    "import analysis.scale": "import analysis.scale",
+    "import analysis + parsing modules": "import analysis, analysis.sources.corpus, analysis.extract.quantities, "
+                                         "analysis.extract.claims, analysis.extract.tables, analysis.frames.build",
+    "import analysis.frames.dask_build": "import analysis.frames.dask_build",
 }
 TIMER = "import time\nt = time.perf_counter()\n{stmt}\nprint(time.perf_counter() - t)"
 HEAVY = ("plotly", "matplotlib", "ipywidgets", "dask", "distributed")

@@ -14,7 +14,7 @@ import statistics
 import time
 from pathlib import Path
 
-from analysis.notebooks import execute
+from analysis.publish.execute import execute
 
 ROOT = Path(__file__).resolve().parents[1]
 

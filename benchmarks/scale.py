@@ -30,7 +30,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis.build import FRAMES  # noqa: E402
+from analysis.frames.build import FRAMES  # noqa: E402
 from benchmarks.make_corpus import make_corpus  # noqa: E402
 
 KEYS = ["article", "paragraph", "ordinal", "table", "row", "column", "start", "end", "date",

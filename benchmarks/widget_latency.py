@@ -14,7 +14,7 @@ from __future__ import annotations
 import statistics
 import time
 
-from analysis import widgets
+from analysis.dashboards import compute as widgets
 from analysis.models import compute
 
 UPDATES = 200

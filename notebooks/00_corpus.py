@@ -20,7 +20,9 @@
 # **Answer.** A handful of scraped web pages from a few outlets, few of them datable and none by a date printed in the text, holding a few dozen quantitative mentions, most of them in one blog post; the cell below prints the counts from the frames.
 
 # %%
-from analysis import charts, display, overview, processed
+from analysis.checks import overview
+from analysis.frames import load as processed
+from analysis.viz import charts, display
 
 display.setup()
 f = processed.frames()

@@ -20,7 +20,10 @@
 # **Answer.** The percentage follows from its two counts; "three months" does not (April to August is four); and the firms counted billions of visits where the article says millions — the first code cell prints the numbers.
 
 # %%
-from analysis import charts, display, lookup, processed, traffic
+from analysis.checks import traffic
+from analysis.evidence import named as lookup
+from analysis.frames import load as processed
+from analysis.viz import charts, display
 
 display.setup()
 f = processed.frames()
@@ -30,7 +33,7 @@ print(traffic.answer(q))
 # %% [markdown]
 # ## The sentence and its parts
 #
-# Each number is looked up by what it is (a named claim in `analysis.lookup`), with the characters it came from.
+# Each number is looked up by what it is (a named claim in `analysis.evidence.named`), with the characters it came from.
 
 # %%
 lookup.claims_table(traffic.CLAIMS, q)[["claim", "surface", "value", "date", "article", "start", "end"]]

@@ -20,8 +20,11 @@
 # **Answer.** The running cost alone could exhaust the money in that window only if OpenAI held a few hundred million dollars at most and earned nothing — yet the same article expects several times that cost in 2023 revenue, so the window needs large other costs the article never names; the first code cell prints the numbers.
 
 # %%
-from analysis import charts, display, lookup, processed, spending
-from analysis.burn_dashboard import burn_dashboard
+from analysis.checks import spending
+from analysis.dashboards.runway import burn_dashboard
+from analysis.evidence import named as lookup
+from analysis.frames import load as processed
+from analysis.viz import charts, display
 
 display.setup()
 f = processed.frames()

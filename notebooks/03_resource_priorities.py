@@ -20,9 +20,11 @@
 # **Answer.** The table puts language models first, video second and foundational research last; the first article's own prose spends more sentences on research than on video, and only the fourth article's prose follows the table's order — the first code cell prints the shares.
 
 # %%
-from analysis import attention, charts, display, processed
-from analysis.lookup import EXODUS
-from analysis.tables import table_frame
+from analysis.checks import attention
+from analysis.evidence.named import EXODUS
+from analysis.extract.tables import table_frame
+from analysis.frames import load as processed
+from analysis.viz import charts, display
 
 display.setup()
 f = processed.frames()
@@ -47,7 +49,7 @@ charts.build("resource_levels", f)
 # %% [markdown]
 # ## What the prose talks about
 #
-# Each sentence of each article's prose (page furniture and the table left out) counts for a programme when it holds a keyword of that programme's family in `analysis.claims.TOPICS`: *chatgpt/llm* (ChatGPT, LLM, Spud, GPT, …), *sora/video* (Sora, DALL-E, video, …) and *research* (research, world model, robotics, AGI, …). A sentence naming two programmes counts for both, so an article's shares need not add up to 100 %. "Research" catches any sentence about researchers, a broad net: read its share as an upper bound.
+# Each sentence of each article's prose (page furniture and the table left out) counts for a programme when it holds a keyword of that programme's family in `analysis.extract.claims.TOPICS`: *chatgpt/llm* (ChatGPT, LLM, Spud, GPT, …), *sora/video* (Sora, DALL-E, video, …) and *research* (research, world model, robotics, AGI, …). A sentence naming two programmes counts for both, so an article's shares need not add up to 100 %. "Research" catches any sentence about researchers, a broad net: read its share as an upper bound.
 
 # %%
 shares

@@ -22,8 +22,11 @@
 # The articles report the move (Sora's compute to Spud, the Sora team to world-model research) but no allocation figures, so the shares here are assumptions shaped by the resource table of the first article; hardware, utilisation, prices and model size come from public sources listed in `data/reference/compute.csv`.
 
 # %%
-from analysis import compute_checks, display, processed, widgets
+from analysis.checks import compute as compute_checks
+from analysis.dashboards import compute as widgets
+from analysis.frames import load as processed
 from analysis.models import compute
+from analysis.viz import display
 
 display.setup()
 f = processed.frames()

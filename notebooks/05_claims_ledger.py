@@ -20,7 +20,9 @@
 # **Answer.** Most claims in every article are hedged or second-hand, and the two Sora reports agree on the dates and on where the compute goes but contradict each other on whether Sora itself is canceled — the first code cell prints the counts.
 
 # %%
-from analysis import charts, display, ledger, processed
+from analysis.checks import ledger
+from analysis.frames import load as processed
+from analysis.viz import charts, display
 
 display.setup()
 f = processed.frames()

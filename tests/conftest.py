@@ -10,7 +10,7 @@ import pytest
 
 # Kernels nbval starts inherit this process's environment: run from inside a JupyterLab
 # kernel (`!make test`), the session's name would make the notebooks' dashboards take the run
-# for a live session and leave out the outputs their saved files hold (analysis.static).
+# for a live session and leave out the outputs their saved files hold (analysis.dashboards.pictures).
 os.environ.pop("JPY_SESSION_NAME", None)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -19,7 +19,7 @@ SOURCES = ROOT / "data" / "sources"
 
 @pytest.fixture(scope="session")
 def corpus():
-    from analysis.corpus import load_corpus
+    from analysis.sources.corpus import load_corpus
 
     return load_corpus(SOURCES)
 

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from analysis import burn_dashboard as bd
+from analysis.dashboards import runway as bd
 from analysis.models import burn
 from analysis.units import MILLION
-from analysis.whatif_charts import MONTHS
+from analysis.viz.whatif import MONTHS
 
 WINDOW = (dt.date(2024, 12, 1), dt.date(2025, 12, 31))
 PARAMS = {"daily_cost": 700_000.0, "monthly_revenue": 0.0, "revenue_growth": 0.0,

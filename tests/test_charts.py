@@ -8,7 +8,8 @@ import shutil
 import plotly.graph_objects as go
 import pytest
 
-from analysis import charts, processed
+from analysis.frames import load as processed
+from analysis.viz import charts
 
 
 @pytest.fixture(scope="module")
@@ -29,14 +30,14 @@ def test_chart_builds_from_the_frames(frames, name):
 
 
 def test_registered_claims_are_known_claim_names():
-    from analysis.lookup import CLAIMS
+    from analysis.evidence.named import CLAIMS
 
     for chart in charts.CHARTS.values():
         assert set(chart.claims) <= set(CLAIMS), chart.name
 
 
 def test_visits_chart_shows_the_articles_counts(frames):
-    from analysis.lookup import claim
+    from analysis.evidence.named import claim
 
     fig = charts.build("chatgpt_visits", frames)
     points = fig.data[-1]

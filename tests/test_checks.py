@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import attention, ledger, overview, processed, spending, traffic
-from analysis.lookup import EXODUS, claim
+from analysis.checks import attention, ledger, overview, spending, traffic
+from analysis.evidence.named import EXODUS, claim
+from analysis.frames import load as processed
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +103,7 @@ def test_sentence_offsets_point_into_the_articles(corpus, f):
 
 
 def test_attention_answer_names_the_table_order(f):
-    from analysis.tables import table_frame
+    from analysis.extract.tables import table_frame
 
     table = table_frame(f["tables"], EXODUS, 0)
     text = attention.answer(table, attention.shares(f["paragraphs"]), EXODUS)

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from analysis import claims
+from analysis.extract import claims
 
 # ---------------------------------------------------------------- a small fake corpus
 

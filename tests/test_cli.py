@@ -139,7 +139,7 @@ def test_figures_without_any_browser_write_the_html_and_say_what_they_skipped(tm
     """A machine with no Chromium anywhere (PATH holds only an empty folder, no BROWSER_PATH):
     the figure step still succeeds, writes each chart's HTML and says in one line which PNGs
     it left out and how to add them."""
-    from analysis import charts
+    from analysis.viz import charts
 
     empty = tmp_path / "bin"
     empty.mkdir()

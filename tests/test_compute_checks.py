@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import compute_checks
+from analysis.checks import compute as compute_checks
 from analysis.errors import ModelError
 from analysis.models import compute
 

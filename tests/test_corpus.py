@@ -8,7 +8,8 @@ import tomllib
 import pandas as pd
 import pytest
 
-from analysis.corpus import (
+from analysis.errors import SourceError
+from analysis.sources.corpus import (
     ARTICLE_COLUMNS,
     PARAGRAPH_COLUMNS,
     decode,
@@ -17,7 +18,6 @@ from analysis.corpus import (
     read_text,
     snowflake_time,
 )
-from analysis.errors import SourceError
 from tests.conftest import SOURCES
 
 

@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 
-from analysis import build
-from analysis.corpus import load_corpus
+from analysis.frames import build
+from analysis.sources.corpus import load_corpus
 from tests.conftest import SOURCES
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import display
+from analysis.viz import display
 
 
 @pytest.mark.parametrize(("value", "shown"), [

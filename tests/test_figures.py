@@ -10,8 +10,8 @@ import plotly.io as pio
 import pytest
 from matplotlib.figure import Figure
 
-from analysis import figures
-from analysis.figures import FigureError, batch, export, read_index
+from analysis.viz import figures
+from analysis.viz.figures import FigureError, batch, export, read_index
 
 ATTACK = "<script>alert(1)</script>"
 
@@ -109,7 +109,7 @@ def test_figures_dir_follows_env_var_then_repo(tmp_path, monkeypatch):
     assert figures.figures_dir() == tmp_path
     monkeypatch.delenv("ANALYSIS_FIGURES_DIR")
     assert figures.figures_dir().name == "figures"
-    assert (figures.figures_dir().parent / "analysis" / "figures.py").exists()
+    assert (figures.figures_dir().parent / "pyproject.toml").exists()  # the repository's
 
 
 @pytest.mark.parametrize("name", ["", "Has Caps", "../escape", "a/b", "x.png"])

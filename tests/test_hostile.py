@@ -10,9 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import corpus
 from analysis.__main__ import main
-from analysis.corpus import read_text
+from analysis.sources import corpus
+from analysis.sources.corpus import read_text
 
 MONEY = "Revenue was €5 million in 2023, and £3.2 billion is 40% more than planned.\n"
 ARTICLE = "Costs of the lab\n\n" + MONEY + "\nIt hired 1,200 people.\n"
@@ -188,7 +188,7 @@ def test_web_page_table_becomes_a_pipe_table(tmp_path):
     c = corpus.load_corpus(tmp_path)
     table = c.paragraphs[c.paragraphs["kind"] == "table"]
     assert list(table["text"]) == ["| Year | Sales |\n|---|---|\n| 2023 | $1.6 billion |"]
-    from analysis import tables
+    from analysis.extract import tables
 
     cells = tables.for_corpus(c)
     assert "$1.6 billion" in set(cells["value"])

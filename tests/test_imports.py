@@ -21,14 +21,14 @@ def loaded_after(statement: str) -> list[str]:
 
 
 def test_core_modules_import_no_plotting_widgets_or_dask():
-    assert loaded_after("import analysis, analysis.corpus, analysis.quantities, analysis.claims, "
-                        "analysis.tables, analysis.build, analysis.__main__") == []
+    assert loaded_after("import analysis, analysis.sources.corpus, analysis.extract.quantities, analysis.extract.claims, "
+                        "analysis.extract.tables, analysis.frames.build, analysis.__main__") == []
 
 
 def test_the_dask_engine_module_defers_dask_to_its_build():
-    assert loaded_after("import analysis.scale") == []
+    assert loaded_after("import analysis.frames.dask_build") == []
 
 
 def test_the_probe_sees_a_heavy_import():
     # The check above could pass vacuously if the probe were broken.
-    assert loaded_after("import analysis.scale, dask.bag") == ["dask"]
+    assert loaded_after("import analysis.frames.dask_build, dask.bag") == ["dask"]

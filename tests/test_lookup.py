@@ -7,8 +7,8 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import lookup
-from analysis.lookup import ClaimLookupError, Selector, claim, claims_table
+from analysis.evidence import named as lookup
+from analysis.evidence.named import ClaimLookupError, Selector, claim, claims_table
 
 PEAK = "After peaking at 1.8 million visits in April, ChatGPT numbers began to dwindle."
 COST = "Estimates say that OpenAI spends between $100,000 and $700,000 a day to run their applications."

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from analysis import lookup
+from analysis.evidence import named as lookup
 
 # What each claim must read as in its article, checked on the surface text (never a typed
 # value): digits of the number as printed, a month name, or a vague-quantity phrase.

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.notebooks import execute
+from analysis.publish.execute import execute
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 

@@ -56,7 +56,7 @@ def _value(literal: str) -> float | None:
 
 def test_the_suite_has_its_notebooks():
     """Every notebook the chart registry and the README name exists, and no other."""
-    from analysis.charts import NB
+    from analysis.viz.charts import NB
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     listed = {f"{stem}.ipynb" for stem in re.findall(r"^\| `(\d\d_\w+)` \|", readme, re.M)}
@@ -93,7 +93,7 @@ def test_no_number_from_the_articles_is_typed_into_a_cell(path, article_numbers)
             value = _value(literal)
             if value is not None and value in article_numbers and value not in ALLOWED:
                 typed.append(literal)
-    assert not typed, f"look these up with analysis.lookup.claim(...): {typed}"
+    assert not typed, f"look these up with analysis.evidence.named.claim(...): {typed}"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

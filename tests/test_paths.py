@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from analysis import figures, lookup, paths, processed
+from analysis import paths
+from analysis.evidence import named as lookup
+from analysis.frames import load as processed
 from analysis.models import compute, visits
+from analysis.viz import figures
 
 
 def test_every_module_takes_its_folders_from_paths():

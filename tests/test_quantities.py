@@ -1,4 +1,4 @@
-"""One behaviour per form of quantitative mention that analysis.quantities.extract reads."""
+"""One behaviour per form of quantitative mention that analysis.extract.quantities.extract reads."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import random
 import pandas as pd
 import pytest
 
-from analysis.quantities import COLUMNS, CSV_COLUMNS, KINDS, extract, for_corpus
+from analysis.extract.quantities import COLUMNS, CSV_COLUMNS, KINDS, extract, for_corpus
 
 
 def rows(text: str, **kw) -> list[dict]:

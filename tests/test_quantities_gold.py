@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.corpus import read_text
-from analysis.quantities import KINDS, extract
+from analysis.extract.quantities import KINDS, extract
+from analysis.sources.corpus import read_text
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "quantities.csv"

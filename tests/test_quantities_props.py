@@ -7,7 +7,7 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.quantities import extract
+from analysis.extract.quantities import extract
 
 SCALES = {"": 1.0, " thousand": 1e3, " million": 1e6, " billion": 1e9, " trillion": 1e12,
           "k": 1e3, "m": 1e6, "bn": 1e9, "B": 1e9, " mn": 1e6}

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.corpus import read_text
+from analysis.sources.corpus import read_text
 from tests.test_quantities_gold import scored
 
 ROOT = Path(__file__).resolve().parents[1]

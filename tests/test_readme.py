@@ -25,7 +25,7 @@ def dictionary() -> dict[str, list[tuple[str, str]]]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from analysis.build import build
+    from analysis.frames.build import build
 
     out = tmp_path_factory.mktemp("processed")
     build(ROOT / "data" / "sources", out)

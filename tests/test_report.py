@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from analysis import report
+from analysis.publish import report
 
 EVIL = "<script>alert(1)</script>"
 needs_chromium = pytest.mark.skipif(shutil.which("chromium") is None,

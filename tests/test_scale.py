@@ -10,8 +10,9 @@ import sys
 import pandas as pd
 import pytest
 
-from analysis import build, scale
 from analysis.errors import SourceError
+from analysis.frames import build
+from analysis.frames import dask_build as scale
 from tests.conftest import ROOT, SOURCES
 from tests.test_determinism import canonical, digests
 

@@ -1,6 +1,6 @@
 """Sentence spans: where a full stop ends a sentence and where it does not."""
 
-from analysis.sentences import around, spans
+from analysis.extract.sentences import around, spans
 
 
 def split(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis.static import DASHBOARD_NOTE, PICTURE_KEY
+from analysis.dashboards.pictures import DASHBOARD_NOTE, PICTURE_KEY
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -65,7 +65,7 @@ def _nb_with(outputs: list[dict]):
 
 
 def test_a_resave_keeps_the_picture_of_an_unchanged_chart_and_drops_a_changed_one():
-    from analysis.static import STATIC_KEY, needing_images, reuse_images
+    from analysis.dashboards.pictures import STATIC_KEY, needing_images, reuse_images
 
     spec = {"data": [{"type": "bar", "y": [1, 2]}], "layout": {}}
     saved = _nb_with([
@@ -83,7 +83,7 @@ def test_a_resave_keeps_the_picture_of_an_unchanged_chart_and_drops_a_changed_on
     holder = {"output_type": "display_data", "data": {"text/plain": ""},
               "metadata": {STATIC_KEY: spec, PICTURE_KEY: "t"}}
     first = _nb_with([holder])
-    from analysis.static import _digest, _set_png
+    from analysis.dashboards.pictures import _digest, _set_png
 
     _set_png(first.cells[0].outputs[0], "PICTURE", _digest(spec))
     again = _nb_with([holder])
@@ -93,7 +93,7 @@ def test_a_resave_keeps_the_picture_of_an_unchanged_chart_and_drops_a_changed_on
 
 
 def test_dashboards_leave_out_the_pictures_only_for_a_live_front_end(monkeypatch):
-    from analysis import static
+    from analysis.dashboards import pictures as static
 
     monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
     for name in ("VOILA_BASE_URL", "VOILA_PREHEAT"):

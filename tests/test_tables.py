@@ -7,8 +7,8 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from analysis import tables
 from analysis.errors import TableError
+from analysis.extract import tables
 
 PROGRAMMES = (
     "Some prose before the table.\n"

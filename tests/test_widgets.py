@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from analysis import widgets
+from analysis.dashboards import compute as widgets
 from analysis.models import compute
 
 

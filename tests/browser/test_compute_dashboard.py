@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from analysis import widgets
+from analysis.dashboards import compute as widgets
 from analysis.models import compute
 
 pytestmark = pytest.mark.browser

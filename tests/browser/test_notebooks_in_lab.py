@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis.static import PICTURE_KEY
+from analysis.dashboards.pictures import PICTURE_KEY
 
 pytestmark = pytest.mark.browser
 
@@ -44,11 +44,11 @@ def expected_sliders(path: Path) -> int:
     source = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells)
     count = 0
     if "burn_dashboard(" in source:
-        from analysis.burn_dashboard import SLIDERS
+        from analysis.dashboards.runway import SLIDERS
 
         count += len(SLIDERS)
     if "compute_dashboard(" in source:
-        from analysis import widgets
+        from analysis.dashboards import compute as widgets
 
         board = widgets.compute_dashboard()
         count += len(board.controls["scalars"]) + len(board.controls["shares"])

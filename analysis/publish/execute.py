@@ -1,8 +1,8 @@
 """Execute notebooks in place, saved with outputs and static chart pictures, without widget state.
 
-``python -m analysis.notebooks notebooks/01_chatgpt_visits.ipynb ...``. Widget state would
+``python -m analysis.publish.execute notebooks/01_chatgpt_visits.ipynb ...``. Widget state would
 embed plotly.js in every saved notebook (megabytes) and change on each run; nbval needs the
-outputs, not the state. Every chart output gets a PNG (:mod:`analysis.static`), rendered for
+outputs, not the state. Every chart output gets a PNG (:mod:`analysis.dashboards.pictures`), rendered for
 all the notebooks with one browser start; with no Chromium the notebooks are saved without
 them and one line says so.
 """
@@ -34,7 +34,7 @@ def run(path: str | Path, timeout: int = 300):
     nb = nbformat.read(path, as_version=4)
     nb.metadata.pop("widgets", None)
     # Run from inside a JupyterLab kernel, this process would pass that session's name on
-    # and the notebook's dashboards would take the run for a live session (analysis.static).
+    # and the notebook's dashboards would take the run for a live session (analysis.dashboards.pictures).
     os.environ.pop("JPY_SESSION_NAME", None)
     # The kernel talks to us over local sockets (IPC), not TCP: nothing of it is reachable
     # from the network, and ipykernel has no unencrypted-TCP warning to print. The socket
@@ -65,8 +65,8 @@ def save(items: list[tuple[Path, object]]) -> int | None:
     """
     import nbformat
 
-    from analysis.figures import have_chromium
-    from analysis.static import add_images, needing_images, reuse_images, strip_specs
+    from analysis.dashboards.pictures import add_images, needing_images, reuse_images, strip_specs
+    from analysis.viz.figures import have_chromium
 
     nbs = [nb for _, nb in items]
     saved = [nbformat.read(path, as_version=4) for path, _ in items if Path(path).exists()]
@@ -108,7 +108,7 @@ def stable_widget_ids(nb) -> None:
 
 def main(argv: list[str]) -> int:
     from analysis.errors import AnalysisError
-    from analysis.figures import NO_BROWSER_HINT
+    from analysis.viz.figures import NO_BROWSER_HINT
 
     paths = [Path(name) for name in argv]
     try:

@@ -113,7 +113,7 @@ def figure_json(fig: go.Figure) -> dict:
     """
     from plotly.io.json import to_json_plotly
 
-    from analysis.figures import figure_dict
+    from analysis.viz.figures import figure_dict
 
     return _plain_arrays(json.loads(to_json_plotly(figure_dict(fig))))
 

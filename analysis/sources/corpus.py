@@ -63,7 +63,7 @@ def read_source(path: str | Path) -> tuple[bytes, str]:
         raise SourceError(f"file too large (over {MAX_BYTES:,} bytes, the limit)", file=path)
     text = decode(data, file=path)
     if looks_like_html(text, path):
-        from analysis.html import visible_text
+        from analysis.sources.webpage import visible_text
 
         text = visible_text(text)
         if not text.strip():

@@ -23,7 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.build import (
+from analysis.errors import AnalysisError, SourceError
+from analysis.frames.build import (
     FRAMES,
     PARQUET,
     Result,
@@ -37,8 +38,7 @@ from analysis.build import (
     tasks,
     to_table,
 )
-from analysis.corpus import Entry
-from analysis.errors import AnalysisError, SourceError
+from analysis.sources.corpus import Entry
 
 # Worker processes of the local cluster (one thread each: the parse is pure Python).
 WORKERS = 2

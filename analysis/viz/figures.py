@@ -311,7 +311,7 @@ def read_index(out_dir: str | os.PathLike[str] | None = None) -> list[dict[str, 
 def _claims_text(claims: Iterable[Any]) -> str:
     parts = []
     for c in claims:
-        # A ClaimValue (analysis.lookup) is recorded by its name; anything else by str().
+        # A ClaimValue (analysis.evidence.named) is recorded by its name; anything else by str().
         parts.append(str(getattr(c, "name", c)))
     return "; ".join(parts)
 

@@ -4,7 +4,7 @@
 burn rate remains as is, they can run out of money anywhere between the end of 2024 and
 2025" (article 001, November 2023); "$1.3 billion in revenue by the end of 2023" (001); a
 "$5.2 billion annual run-rate" (003, undated, later). Numbers come from named claims
-(:mod:`analysis.lookup`); the arithmetic is :mod:`analysis.models.burn`.
+(:mod:`analysis.evidence.named`); the arithmetic is :mod:`analysis.models.burn`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.claims import period
-from analysis.lookup import claim
+from analysis.evidence.named import claim
+from analysis.extract.claims import period
 from analysis.models import burn
 
 __all__ = [

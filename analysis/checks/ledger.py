@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis import lookup
-from analysis.attention import sentence_table
-from analysis.lookup import EXODUS, PIVOT, WIND_DOWN
+from analysis.checks.attention import sentence_table
+from analysis.evidence import named as lookup
+from analysis.evidence.named import EXODUS, PIVOT, WIND_DOWN
 from analysis.units import PERCENT
 
 __all__ = ["COMPARISONS", "Comparison", "answer", "comparisons", "hedged_share", "ledger"]

@@ -3,7 +3,7 @@
 "The most up-to-date visitor count we have access to comes from August 2023 at 1.43 million
 visits, a roughly 20-percent decrease compared to the previous peak in just three months".
 Every number here is read from the quantities frame through named claims
-(:mod:`analysis.lookup`); the arithmetic is :mod:`analysis.models.visits`.
+(:mod:`analysis.evidence.named`); the arithmetic is :mod:`analysis.models.visits`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.lookup import ClaimValue, claim
+from analysis.evidence.named import ClaimValue, claim
 from analysis.models import visits
 from analysis.units import BILLION, MILLION, PERCENT
 

@@ -4,7 +4,7 @@
 (or a low/high range), its unit, rate period, qualifier and ISO date, plus the sentence it
 sits in. One compiled regex scans the text once (`finditer`); each hit is then read with a
 few small look-ups to its left and right, so the cost is linear in the text and small per
-match. The grammar's words live in `analysis.numbers`; the rules a reader needs to predict
+match. The grammar's words live in `analysis.extract.lexicon`; the rules a reader needs to predict
 the output are in the docstrings below and in tests/gold/README.md.
 """
 
@@ -19,8 +19,8 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from analysis import numbers as nb
-from analysis import sentences
+from analysis.extract import lexicon as nb
+from analysis.extract import sentences
 
 KINDS = ["money", "count", "percent", "date", "duration", "other"]
 

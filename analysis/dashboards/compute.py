@@ -1,6 +1,6 @@
 """The compute what-if dashboard: ipywidgets sliders wired to the pure model, four charts.
 
-Each chart is a :class:`~analysis.plotwidget.PlotWidget` whose page view always draws the
+Each chart is a :class:`~analysis.dashboards.plotwidget.PlotWidget` whose page view always draws the
 figure's current state; a user event rewrites the figures (one message per chart) and the
 page follows, in JupyterLab and in Voila alike.
 """
@@ -13,7 +13,7 @@ from functools import partial
 import numpy as np
 
 from analysis.models import compute
-from analysis.whatif_charts import (  # noqa: F401  (the dashboard's chart constants, re-exported)
+from analysis.viz.whatif import (  # noqa: F401  (the dashboard's chart constants, re-exported)
     CURVE_POINTS,
     FLEET_RANGE,
     GRID_SIZE,
@@ -128,7 +128,7 @@ class ComputeDashboard:
 
     def show(self) -> None:
         """Display the dashboard, and static pictures of its charts for kernel-less viewers."""
-        from analysis.static import show_dashboard
+        from analysis.dashboards.pictures import show_dashboard
 
         show_dashboard(self.container, [self.figures[k] for k in TITLES], "Compute what-if")
 
@@ -169,7 +169,7 @@ def compute_dashboard(params: compute.Params | None = None, ref=None) -> Compute
     """Build the compute what-if dashboard; display ``.container`` to show it."""
     import ipywidgets as w
 
-    from analysis.plotwidget import PlotWidget
+    from analysis.dashboards.plotwidget import PlotWidget
 
     ref = compute.reference() if ref is None else ref
     params = compute.defaults(ref) if params is None else params

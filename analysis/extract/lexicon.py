@@ -1,6 +1,6 @@
 """The lexicon of number grammar: words, scales, currencies, units, and how to read digits.
 
-Kept apart from `analysis.quantities` so the tables read as data and the parser stays short.
+Kept apart from `analysis.extract.quantities` so the tables read as data and the parser stays short.
 Every table maps a lower-cased surface word (or a symbol) to its meaning.
 """
 

@@ -24,8 +24,8 @@ from typing import IO
 
 import pandas as pd
 
-from analysis.corpus import Corpus, Entry, article_files, concat, entries_for, load_article
 from analysis.errors import SourceError
+from analysis.sources.corpus import Corpus, Entry, article_files, concat, entries_for, load_article
 
 # The frames a build writes, in the order it writes them.
 FRAMES = ["articles", "paragraphs", "quantities", "tables", "claims", "events"]
@@ -43,7 +43,7 @@ PARQUET = {"compression": "zstd", "use_dictionary": True, "write_statistics": Tr
 
 def article_frames(part: Corpus) -> dict[str, pd.DataFrame]:
     """All frames of a one-article (or any) corpus: the unit of work of every engine."""
-    from analysis import claims, quantities, tables
+    from analysis.extract import claims, quantities, tables
 
     q = quantities.for_corpus(part)
     c = claims.for_corpus(part, q)

@@ -1,8 +1,8 @@
 """The charts of the two what-ifs, built from the models: what their dashboards start from
 and redraw, and what the static exports and notebook pictures show.
 
-Pure figure builders (plotly figures in, no widgets): :mod:`analysis.widgets` and
-:mod:`analysis.burn_dashboard` wire sliders to them, :mod:`analysis.charts` exports them.
+Pure figure builders (plotly figures in, no widgets): :mod:`analysis.dashboards.compute` and
+:mod:`analysis.dashboards.runway` wire sliders to them, :mod:`analysis.viz.charts` exports them.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ TITLES = {
 
 
 def _colors() -> dict[str, str]:
-    from analysis.figures import COLORS
+    from analysis.viz.figures import COLORS
 
     return {p: COLORS[i % len(COLORS)] for i, p in enumerate(compute.PROGRAMMES)}
 
@@ -84,7 +84,7 @@ def build_figures(params: compute.Params) -> dict:
     the static exports show."""
     import plotly.graph_objects as go
 
-    import analysis.figures  # noqa: F401  (registers the "analysis" template)
+    import analysis.viz.figures  # noqa: F401  (registers the "analysis" template)
 
     data = _figure_data(params)
     colors = _colors()
@@ -202,7 +202,7 @@ def build_figures(params: compute.Params) -> dict:
 def heat_colorbar(grid: np.ndarray) -> dict:
     """The heatmap's colour bar: colours follow log10(days), so a few very long runs at
     tiny fleets do not wash out every other cell; the ticks are labelled in days."""
-    from analysis.figures import log_ticks
+    from analysis.viz.figures import log_ticks
 
     finite = grid[np.isfinite(grid) & (grid > 0)]
     values, labels = log_ticks(float(finite.min()), float(finite.max())) if finite.size else ([], [])
@@ -212,7 +212,7 @@ def heat_colorbar(grid: np.ndarray) -> dict:
 
 def curve_ticks(days: np.ndarray) -> dict:
     """1-2-5 ticks for the training-days axis (log), labelled in days."""
-    from analysis.figures import log_ticks
+    from analysis.viz.figures import log_ticks
 
     finite = days[np.isfinite(days) & (days > 0)]
     if not finite.size:
@@ -259,7 +259,7 @@ def curve_figure(params: dict, window: tuple[dt.date, dt.date]):
     """The cash curve with the window shaded and the runway day marked."""
     import plotly.graph_objects as go
 
-    import analysis.figures  # noqa: F401  (registers the "analysis" template)
+    import analysis.viz.figures  # noqa: F401  (registers the "analysis" template)
 
     curve = _curve(params)
     start = pd.Timestamp(params["start"])

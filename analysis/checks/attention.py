@@ -1,7 +1,7 @@
 """How much of each article's prose is about each programme of the resource table.
 
 A sentence "talks about" a programme when it holds a keyword of that programme's topic
-family; the families are those of :data:`analysis.claims.TOPICS` (one documented place),
+family; the families are those of :data:`analysis.extract.claims.TOPICS` (one documented place),
 so a sentence naming ChatGPT and Sora counts for both and shares need not sum to 100 %.
 Page furniture and the table itself are left out: the question is what the prose says.
 """
@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import claims, sentences
+from analysis.extract import claims, sentences
 from analysis.units import PERCENT
 
 __all__ = ["FAMILIES", "PROSE_KINDS", "answer", "shares", "sentence_table", "table_vs_prose"]
 
-# Table row (first article's "Project Focus") -> topic family of analysis.claims.TOPICS.
+# Table row (first article's "Project Focus") -> topic family of analysis.extract.claims.TOPICS.
 FAMILIES = {
     "ChatGPT/LLMs": "chatgpt/llm",
     "Sora/DALL-E (Visual/Video)": "sora/video",

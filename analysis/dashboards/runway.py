@@ -1,7 +1,7 @@
 """The runway what-if: sliders for the money flows, a cash curve and the day the money ends.
 
 Explicit ipywidgets whose ``observe`` callbacks recompute :mod:`analysis.models.burn` and
-write into a :class:`~analysis.plotwidget.PlotWidget` (one send per event), whose page view
+write into a :class:`~analysis.dashboards.plotwidget.PlotWidget` (one send per event), whose page view
 always draws the figure's current state. Show it with ``dashboard.show()``.
 """
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from analysis.units import MILLION, PERCENT, THOUSAND
-from analysis.whatif_charts import TITLE, _runway, curve_figure  # noqa: F401  (re-exported)
+from analysis.viz.whatif import TITLE, _runway, curve_figure  # noqa: F401  (re-exported)
 
 __all__ = ["BurnDashboard", "SLIDERS", "burn_dashboard", "curve_figure", "readout_text"]
 
@@ -72,21 +72,21 @@ class BurnDashboard:
 
     def show(self) -> None:
         """Display the dashboard, and a static picture of its chart for kernel-less viewers."""
-        from analysis.static import show_dashboard
+        from analysis.dashboards.pictures import show_dashboard
 
         show_dashboard(self.container, [self.figure], "Runway what-if")
 
 
 def burn_dashboard(params: dict, window: tuple[dt.date, dt.date]) -> BurnDashboard:
-    """Build the runway what-if from a parameter dict (see :func:`analysis.spending.defaults`)
+    """Build the runway what-if from a parameter dict (see :func:`analysis.checks.spending.defaults`)
     and the article's window; display ``.container``."""
     import ipywidgets as w
 
     board = BurnDashboard(params=dict(params), window=window)
-    from analysis.plotwidget import PlotWidget
+    from analysis.dashboards.plotwidget import PlotWidget
 
     board.figure = PlotWidget(curve_figure(board.params, window))
-    from analysis.widgets import label_style
+    from analysis.dashboards.compute import label_style
 
     style = label_style([label for label, *_ in SLIDERS.values()])
     for name, (label, lo, hi, step, scale) in SLIDERS.items():

@@ -35,7 +35,7 @@ class Chart:
 def _go():
     import plotly.graph_objects as go
 
-    import analysis.figures  # noqa: F401  (registers the "analysis" template)
+    import analysis.viz.figures  # noqa: F401  (registers the "analysis" template)
 
     return go
 
@@ -51,7 +51,7 @@ def _wrap(label: str, width: int = 14) -> str:
 
 def _log_axis(values) -> dict:
     """Tick values and labels (1-2-5 per decade) for a log axis over ``values``."""
-    from analysis.figures import log_ticks
+    from analysis.viz.figures import log_ticks
 
     finite = [float(v) for v in values if v == v and v > 0]
     if not finite:
@@ -61,7 +61,7 @@ def _log_axis(values) -> dict:
 
 
 def _plain(text) -> str:
-    from analysis.figures import plain
+    from analysis.viz.figures import plain
 
     return plain(text)
 
@@ -71,7 +71,7 @@ def _plain(text) -> str:
 
 def quantities_by_kind(frames: Frames):
     """Quantitative mentions per article, stacked by kind (page furniture left out)."""
-    from analysis.overview import kinds_table
+    from analysis.checks.overview import kinds_table
 
     go = _go()
     table = kinds_table(frames["quantities"]).drop(index="total", columns="total")
@@ -92,7 +92,7 @@ def quantities_by_kind(frames: Frames):
 def chatgpt_visits(frames: Frames):
     """The article's two counts (millions), the steady path between them, and the monthly
     visits analytics firms reported (billions), each in the unit its source states."""
-    from analysis import traffic
+    from analysis.checks import traffic
     from analysis.models import visits
 
     go = _go()
@@ -130,7 +130,7 @@ def chatgpt_visits(frames: Frames):
 
 def burn_yearly(frames: Frames):
     """The running cost, the 2023 revenue and the run-rate on one yearly (log) scale."""
-    from analysis import spending
+    from analysis.checks import spending
 
     go = _go()
     table = spending.yearly_figures(frames["quantities"])
@@ -149,8 +149,8 @@ def burn_yearly(frames: Frames):
 
 def burn_cash_curve(frames: Frames):
     """The runway what-if at its starting point (the article's own reading)."""
-    from analysis import spending
-    from analysis.whatif_charts import curve_figure
+    from analysis.checks import spending
+    from analysis.viz.whatif import curve_figure
 
     q = frames["quantities"]
     w = spending.runway_window(q)
@@ -165,8 +165,8 @@ def resource_levels(frames: Frames):
     the columns' own level names (no lengths: levels are ranks, not measurements)."""
     from plotly.subplots import make_subplots
 
-    from analysis.lookup import EXODUS
-    from analysis.tables import table_frame
+    from analysis.evidence.named import EXODUS
+    from analysis.extract.tables import table_frame
 
     go = _go()
     table = table_frame(frames["tables"], EXODUS, 0)
@@ -192,7 +192,7 @@ def resource_levels(frames: Frames):
 
 def attention_shares(frames: Frames):
     """Share of each article's sentences that talk about each programme."""
-    from analysis.attention import shares
+    from analysis.checks.attention import shares
 
     go = _go()
     table = shares(frames["paragraphs"])
@@ -217,7 +217,7 @@ def attention_shares(frames: Frames):
 
 def hedged_share(frames: Frames):
     """Claims per article by certainty grade."""
-    from analysis.ledger import hedged_share as share
+    from analysis.checks.ledger import hedged_share as share
 
     go = _go()
     table = share(frames["claims"])
@@ -256,8 +256,8 @@ def events_timeline(frames: Frames):
 
 def _compute(key: str) -> Callable[[Frames], object]:
     def builder(frames: Frames):
-        from analysis import whatif_charts
         from analysis.models import compute
+        from analysis.viz import whatif as whatif_charts
 
         go = _go()
         return go.Figure(whatif_charts.build_figures(compute.defaults())[key])
@@ -298,7 +298,7 @@ def build(name: str, frames: Frames | None = None):
     if name not in CHARTS:
         raise KeyError(f"unknown chart {name!r}; known: {', '.join(CHARTS)}")
     if frames is None:
-        from analysis.processed import frames as load
+        from analysis.frames.load import frames as load
 
         frames = load()
     return CHARTS[name].builder(frames)
@@ -308,11 +308,11 @@ def export_all(out_dir: str | os.PathLike[str] | None = None,
                processed: str | os.PathLike[str] | None = None):
     """Build every registered chart and export them in one batch.
 
-    Returns :class:`analysis.figures.Exported`: the files written, and the PNGs left out
+    Returns :class:`analysis.viz.figures.Exported`: the files written, and the PNGs left out
     when no Chromium can be found (the HTML of every chart is written all the same).
     """
-    from analysis import figures
-    from analysis.processed import frames as load
+    from analysis.frames.load import frames as load
+    from analysis.viz import figures
 
     frames = load(processed)
     items = [(c.builder(frames), c.name,

@@ -42,7 +42,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from analysis import sentences
+from analysis.extract import sentences
 
 # ---------------------------------------------------------------- lexicons
 

@@ -1,10 +1,10 @@
-"""All notebooks in one static HTML page, code hidden: ``python -m analysis.report OUT.html``.
+"""All notebooks in one static HTML page, code hidden: ``python -m analysis.publish.report OUT.html``.
 
 Notebooks ``notebooks/[0-9][0-9]_*.ipynb`` are rendered in order with nbconvert (inputs and
 prompts excluded) under one document with a table of contents. Plotly outputs become the PNG
 saved with them (rendered in one batch where a notebook was saved without a browser); a
 widget output becomes a note, followed by the pictures of its charts that the notebook
-saves (:mod:`analysis.static`). Text from the sources is escaped by nbconvert, and the page
+saves (:mod:`analysis.dashboards.pictures`). Text from the sources is escaped by nbconvert, and the page
 carries no script at all: HTML outputs pass through nh3 (the Ammonia sanitiser) with an
 allow-list of tags, attributes and URL schemes; other rich outputs (JavaScript, widgets)
 are replaced by their plain text.
@@ -96,7 +96,7 @@ def _static_outputs(nbs: list) -> None:
                     outputs.append(out)
             cell["outputs"] = outputs
     if jobs:
-        from analysis.figures import render_pngs
+        from analysis.viz.figures import render_pngs
 
         pngs = render_pngs([spec for _, spec in jobs])
         for (out, _), png in zip(jobs, pngs, strict=True):
@@ -160,7 +160,7 @@ def write(out: str | os.PathLike[str], paths: list[Path] | None = None) -> Path:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
-        print("usage: python -m analysis.report OUT.html", file=sys.stderr)
+        print("usage: python -m analysis.publish.report OUT.html", file=sys.stderr)
         return 2
     try:
         print(write(argv[0]))

@@ -7,7 +7,7 @@ view. So every saved chart also carries a PNG:
 - a dashboard cell shows its live widget, a one-line note, then one placeholder output per
   chart holding the chart's JSON in its metadata (:func:`show_dashboard`).
 
-The kernel only emits the JSON; when notebooks are saved (``python -m analysis.notebooks``)
+The kernel only emits the JSON; when notebooks are saved (``python -m analysis.publish.execute``)
 :func:`reuse_images` keeps the picture of every chart whose JSON is unchanged since the last
 save, and :func:`add_images` renders the rest with one browser start. Kernels stay light, a
 machine without a browser keeps the saved pictures of unchanged charts, and nbval, which
@@ -55,7 +55,7 @@ def show_dashboard(container, figures: Sequence, label: str) -> None:
     at live (:func:`live_front_end`), a note and a placeholder for each chart's picture.
 
     ``figures`` are the charts at the dashboard's starting settings (plotly figures or
-    :class:`~analysis.plotwidget.PlotWidget`); ``label`` names the dashboard in the plain-text
+    :class:`~analysis.dashboards.plotwidget.PlotWidget`); ``label`` names the dashboard in the plain-text
     form of the widget output, which is what a viewer without widget support shows.
     """
     from IPython.display import Markdown, display
@@ -74,7 +74,7 @@ def show_dashboard(container, figures: Sequence, label: str) -> None:
 
 
 def _spec(fig) -> dict:
-    from analysis.plotwidget import figure_json
+    from analysis.dashboards.plotwidget import figure_json
 
     return figure_json(fig)
 
@@ -141,10 +141,10 @@ def needing_images(nbs: Iterable) -> list[tuple[dict, dict]]:
 def add_images(nbs: Iterable) -> int:
     """Render a PNG into every chart output of ``nbs`` that lacks one (one browser start).
 
-    Returns how many were rendered. Raises :class:`analysis.figures.FigureError` when no
+    Returns how many were rendered. Raises :class:`analysis.viz.figures.FigureError` when no
     Chromium can be found; the outputs are then left as they are.
     """
-    from analysis.figures import render_pngs
+    from analysis.viz.figures import render_pngs
 
     jobs = needing_images(nbs)
     if not jobs:

@@ -1,0 +1,1 @@
+"""The ipywidgets what-if dashboards, their chart widget and their saved pictures."""

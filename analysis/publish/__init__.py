@@ -1,0 +1,1 @@
+"""Executing notebooks with their pictures, and the static report."""

@@ -1,0 +1,1 @@
+"""Reading the articles: decoding, saved web pages, the manifest, paragraphs and page furniture."""

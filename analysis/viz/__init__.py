@@ -1,0 +1,1 @@
+"""One theme and one export for every chart, the charts by name, how frames are shown."""
