@@ -51,7 +51,8 @@ report: data
 
 lint: install
 	$(BIN)/ruff check analysis tests benchmarks
-	$(BIN)/lint-imports --no-cache
+	@out=$$($(BIN)/lint-imports --no-cache 2>&1) && echo "lint: import layers kept (pyproject.toml)" \
+		|| { echo "$$out"; exit 1; }
 
 test: lint data
 	$(BIN)/pytest $(NBVAL) tests $(NOTEBOOKS)
