@@ -19,10 +19,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from analysis.paths import ROOT
 from analysis.sources.corpus import read_text
-from tests.test_quantities_gold import scored
+from tests.extract.test_quantities_gold import scored
 
-ROOT = Path(__file__).resolve().parents[1]
 UNSEEN = ROOT / "tests" / "gold" / "unseen"
 GOLD = UNSEEN / "quantities.csv"
 

@@ -8,14 +8,13 @@ equal unit, per and date strings. Each gold row is matched at most once.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pandas as pd
 
 from analysis.extract.quantities import KINDS, extract
+from analysis.paths import ROOT
 from analysis.sources.corpus import read_text
 
-ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "quantities.csv"
 SOURCES = ROOT / "data" / "sources"
 
