@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.evidence.named import claim
-from analysis.extract.claims import period
+from analysis.extract.timeline import period
 from analysis.models import burn
 
 __all__ = [

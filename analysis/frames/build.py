@@ -43,7 +43,7 @@ PARQUET = {"compression": "zstd", "use_dictionary": True, "write_statistics": Tr
 
 def article_frames(part: Corpus) -> dict[str, pd.DataFrame]:
     """All frames of a one-article (or any) corpus: the unit of work of every engine."""
-    from analysis.extract import claims, quantities, tables
+    from analysis.extract import claims, quantities, tables, timeline
 
     q = quantities.for_corpus(part)
     c = claims.for_corpus(part, q)
@@ -53,7 +53,7 @@ def article_frames(part: Corpus) -> dict[str, pd.DataFrame]:
         "quantities": q,
         "tables": tables.for_corpus(part),
         "claims": c,
-        "events": claims.events(q, c),
+        "events": timeline.events(q, c),
     }
 
 

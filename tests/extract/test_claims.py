@@ -1,4 +1,4 @@
-"""Claims: who says it, how hedged, the certainty grade, topics, and the dated-events timeline."""
+"""Claims (who says it, how hedged, the certainty grade, topics) and the dated-events timeline."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from analysis.extract import claims
+from analysis.extract import claims, timeline
 
 # ---------------------------------------------------------------- a small fake corpus
 
@@ -306,13 +306,13 @@ def test_topic_keywords_match_whole_words():
     ("2024-12/2025", "year", "2024-12-01", "2026-01-01"),
 ])
 def test_period_covers_the_date_at_its_precision(date, precision, start, end):
-    p, a, b = claims.period(date)
+    p, a, b = timeline.period(date)
     assert (p, a, b) == (precision, pd.Timestamp(start), pd.Timestamp(end))
 
 
 @pytest.mark.parametrize("date", ["soon", "2023-13", "2023-02-30", "next week"])
 def test_period_of_an_unreadable_date_is_empty(date):
-    assert claims.period(date) == (None, None, None)
+    assert timeline.period(date) == (None, None, None)
 
 
 def test_events_are_sorted_by_date_then_article_with_grade_from_claims():
@@ -323,12 +323,12 @@ def test_events_are_sorted_by_date_then_article_with_grade_from_claims():
     quantities = pd.concat([quantities, pd.DataFrame([
         {"article": "a", "paragraph": 0, "start": 0, "end": 2, "surface": "It", "kind": "count",
          "date": "", "is_boilerplate": False}])], ignore_index=True)
-    frame = claims.events(quantities, claims.for_corpus(corpus, quantities))
+    frame = timeline.events(quantities, claims.for_corpus(corpus, quantities))
     assert frame["surface"].tolist() == ["2009", "December 2015", "2025"]
     assert frame["precision"].astype(str).tolist() == ["year", "month", "year"]
     assert frame["grade"].astype(str).tolist() == ["stated", "stated", "speculative"]
     assert frame["sentence"].iloc[2] == "It may run out of money in 2025."
-    assert list(frame.columns) == list(claims.EVENT_COLUMNS)
+    assert list(frame.columns) == list(timeline.EVENT_COLUMNS)
 
 
 def test_events_skip_undated_mentions_and_put_unreadable_dates_last():
@@ -337,15 +337,15 @@ def test_events_skip_undated_mentions_and_put_unreadable_dates_last():
         "surface": ["2020", "soon", "weeks"], "kind": ["date", "date", "duration"],
         "date": ["2020", "later", None],
     })
-    frame = claims.events(quantities)
+    frame = timeline.events(quantities)
     assert frame["surface"].tolist() == ["2020", "soon"]
     assert frame["date_start"].isna().tolist() == [False, True]
     assert frame["grade"].isna().all()
 
 
 def test_events_of_an_empty_quantities_frame_have_the_schema():
-    frame = claims.events(pd.DataFrame(columns=["article", "start", "end", "surface", "kind", "date"]))
-    assert frame.empty and list(frame.columns) == list(claims.EVENT_COLUMNS)
+    frame = timeline.events(pd.DataFrame(columns=["article", "start", "end", "surface", "kind", "date"]))
+    assert frame.empty and list(frame.columns) == list(timeline.EVENT_COLUMNS)
 
 
 # ---------------------------------------------------------------- the real articles
