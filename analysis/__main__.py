@@ -85,8 +85,9 @@ def _fmt(v: object) -> str:
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
+    from analysis.paths import figures_dir
     from analysis.viz import charts
-    from analysis.viz.figures import NO_BROWSER_HINT, figures_dir
+    from analysis.viz.render import NO_BROWSER_HINT
 
     result = charts.export_all()
     if args.verbose:
@@ -111,7 +112,7 @@ def cmd_browser(args: argparse.Namespace) -> int:
     """Find a Chromium for PNG rendering, or install Debian's where we may; never fails."""
     import os
 
-    from analysis.viz.figures import ensure_chromium
+    from analysis.viz.render import ensure_chromium
 
     install = os.environ.get("ANALYSIS_INSTALL_BROWSER", "1") != "0"
     print(ensure_chromium(install=install)[1])
@@ -133,7 +134,8 @@ def status_lines(processed: Path | None = None) -> list[str]:
 
     from analysis.dashboards.pictures import PICTURE_KEY
     from analysis.frames import load as frames
-    from analysis.viz.figures import NO_BROWSER_HINT, figures_dir
+    from analysis.paths import figures_dir
+    from analysis.viz.render import NO_BROWSER_HINT
 
     folder = frames.processed_dir(processed)
     counts = {name: pq.ParquetFile(folder / f"{name}.parquet").metadata.num_rows

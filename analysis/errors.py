@@ -41,3 +41,7 @@ class ProcessedDataMissing(AnalysisError, FileNotFoundError):
 
     def __str__(self) -> str:
         return AnalysisError.__str__(self)
+
+
+class FigureError(AnalysisError):
+    """A figure that cannot be exported (bad name, unknown figure type, no browser for PNG)."""

@@ -141,10 +141,10 @@ def needing_images(nbs: Iterable) -> list[tuple[dict, dict]]:
 def add_images(nbs: Iterable) -> int:
     """Render a PNG into every chart output of ``nbs`` that lacks one (one browser start).
 
-    Returns how many were rendered. Raises :class:`analysis.viz.figures.FigureError` when no
+    Returns how many were rendered. Raises :class:`analysis.errors.FigureError` when no
     Chromium can be found; the outputs are then left as they are.
     """
-    from analysis.viz.figures import render_pngs
+    from analysis.viz.render import render_pngs
 
     jobs = needing_images(nbs)
     if not jobs:

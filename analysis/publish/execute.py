@@ -66,7 +66,7 @@ def save(items: list[tuple[Path, object]]) -> int | None:
     import nbformat
 
     from analysis.dashboards.pictures import add_images, needing_images, reuse_images, strip_specs
-    from analysis.viz.figures import have_chromium
+    from analysis.viz.render import have_chromium
 
     nbs = [nb for _, nb in items]
     saved = [nbformat.read(path, as_version=4) for path, _ in items if Path(path).exists()]
@@ -108,7 +108,7 @@ def stable_widget_ids(nb) -> None:
 
 def main(argv: list[str]) -> int:
     from analysis.errors import AnalysisError
-    from analysis.viz.figures import NO_BROWSER_HINT
+    from analysis.viz.render import NO_BROWSER_HINT
 
     paths = [Path(name) for name in argv]
     try:

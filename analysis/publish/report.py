@@ -96,7 +96,7 @@ def _static_outputs(nbs: list) -> None:
                     outputs.append(out)
             cell["outputs"] = outputs
     if jobs:
-        from analysis.viz.figures import render_pngs
+        from analysis.viz.render import render_pngs
 
         pngs = render_pngs([spec for _, spec in jobs])
         for (out, _), png in zip(jobs, pngs, strict=True):

@@ -24,7 +24,6 @@ import html
 import io
 import os
 import re
-import shutil
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,23 +33,20 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from analysis import paths
-from analysis.errors import AnalysisError
+from analysis.errors import FigureError
+from analysis.viz.render import NO_BROWSER_HINT, have_chromium, render_to
 
 __all__ = [
     "COLORS",
     "FONT_FAMILY",
     "FigureError",
     "batch",
-    "chromium_path",
     "export",
     "export_many",
     "Batch",
     "Exported",
-    "ensure_chromium",
     "figure_dict",
-    "have_chromium",
     "log_ticks",
-    "render_pngs",
     "figures_dir",
     "mpl_rc",
     "mpl_style",
@@ -77,21 +73,12 @@ TEXT_COLOR = "#222222"
 GRID_COLOR = "#E6E6E6"
 AXIS_COLOR = "#888888"
 
-# A plotly PNG is rendered at this size (CSS px) times SCALE unless the figure sets its own.
-PNG_WIDTH, PNG_HEIGHT, PNG_SCALE = 900, 520, 2
+PNG_SCALE = 2  # exported PNGs at twice the CSS size (PNG_WIDTH x PNG_HEIGHT by default)
 MPL_DPI = 150
 INDEX_COLUMNS = ("file", "title", "notebook", "claims")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-# Names a Chromium goes by on PATH (Debian's package, Ubuntu's, Google's builds).
-CHROMIUM_NAMES: tuple[str, ...] = ("chromium", "chromium-browser", "google-chrome",
-                                   "google-chrome-stable")
-# What a figure step or a notebook save without a browser says it left out, and how to add it.
-NO_BROWSER_HINT = ("install Chromium (Debian: apt-get install chromium) or set BROWSER_PATH, "
-                   "then run `make notebooks figures`")
 
 
-class FigureError(AnalysisError):
-    """A figure that cannot be exported (bad name, unknown figure type, no browser for PNG)."""
 
 
 # --------------------------------------------------------------------------- theme
@@ -220,80 +207,16 @@ def figures_dir(out_dir: str | os.PathLike[str] | None = None) -> Path:
     return paths.figures_dir(out_dir)
 
 
-def chromium_path() -> Path:
-    """The Chromium kaleido drives; never downloads one.
-
-    ``$BROWSER_PATH`` wins (kaleido's own override), then a Chromium on ``PATH``.
-    """
-    for candidate in (os.environ.get("BROWSER_PATH"), *map(shutil.which, CHROMIUM_NAMES)):
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return Path(candidate)
-    raise FigureError(f"no Chromium for PNG rendering: {NO_BROWSER_HINT}")
 
 
-def have_chromium() -> bool:
-    """A Chromium can be found for PNG rendering."""
-    try:
-        chromium_path()
-    except FigureError:
-        return False
-    return True
 
 
-def ensure_chromium(install: bool = True) -> tuple[Path | None, str]:
-    """A Chromium for PNG rendering, and one line saying how it was found.
-
-    Where none is found and ``install`` holds, Debian's ``chromium`` is installed with
-    apt-get when this process runs as root on a machine that has apt-get (as ``.ci/run``
-    does); anything else (no root, no apt, no network) leaves ``None`` and says so.
-    """
-    import subprocess
-
-    if have_chromium():
-        return chromium_path(), f"browser: {chromium_path()}"
-    apt = shutil.which("apt-get")
-    if not (install and apt and hasattr(os, "geteuid") and os.geteuid() == 0):
-        return None, "browser: none found (PNG figures and notebook pictures will be skipped)"
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    steps = ([apt, "update", "-qq"], [apt, "install", "-y", "-qq", "chromium", "fonts-dejavu-core"])
-    for step in steps:
-        done = subprocess.run(step, env=env, capture_output=True, text=True)
-        if done.returncode != 0:
-            reason = (done.stderr.strip().splitlines() or ["failed"])[-1]
-            return None, f"browser: apt-get could not install chromium ({reason}); " \
-                         "PNG figures and notebook pictures will be skipped"
-    if have_chromium():
-        return chromium_path(), f"browser: installed Debian's chromium ({chromium_path()})"
-    return None, "browser: chromium installed but not found on PATH"
 
 
-def render_pngs(specs: Sequence[Any], scale: float = 1) -> list[bytes]:
-    """PNG bytes of plotly figures (objects or JSON dicts), all with one browser start.
-
-    Each is drawn at its layout's width and height (default ``PNG_WIDTH`` x ``PNG_HEIGHT``).
-    Raises :class:`FigureError` when no Chromium can be found.
-    """
-    import tempfile
-
-    if not specs:
-        return []
-    with tempfile.TemporaryDirectory(prefix="analysis-png-") as tmp:
-        paths = [Path(tmp) / f"fig{i}.png" for i in range(len(specs))]
-        _render_to(list(specs), paths, scale)
-        return [p.read_bytes() for p in paths]
 
 
-def _size(spec: Any) -> tuple[int, int]:
-    layout = (spec.to_dict() if hasattr(spec, "to_dict") else spec).get("layout") or {}
-    return int(layout.get("width") or PNG_WIDTH), int(layout.get("height") or PNG_HEIGHT)
 
 
-def _render_to(specs: list[Any], paths: list[Path], scale: float) -> None:
-    # kaleido finds its browser through BROWSER_PATH; point it at the one we checked.
-    os.environ["BROWSER_PATH"] = str(chromium_path())
-    sizes = [_size(s) for s in specs]
-    pio.write_images(specs, paths, format="png", width=[w for w, _ in sizes],
-                     height=[h for _, h in sizes], scale=scale)
 
 
 # --------------------------------------------------------------------------- index
@@ -394,7 +317,7 @@ def batch() -> Iterator[Batch]:
 
 def _write_pngs(figs: list[dict], paths: list[Path]) -> None:
     tmp = [p.with_name(f".{p.stem}.{os.getpid()}.tmp.png") for p in paths]
-    _render_to(figs, tmp, PNG_SCALE)
+    render_to(figs, tmp, PNG_SCALE)
     for t, p in zip(tmp, paths, strict=True):
         _write_if_changed(p, t.read_bytes())
         t.unlink()

@@ -10,7 +10,7 @@ import plotly.io as pio
 import pytest
 from matplotlib.figure import Figure
 
-from analysis.viz import figures
+from analysis.viz import figures, render
 from analysis.viz.figures import FigureError, batch, export, read_index
 
 ATTACK = "<script>alert(1)</script>"
@@ -125,14 +125,14 @@ def test_unknown_figure_types_are_refused(tmp_path):
 
 def _no_browser(monkeypatch, tmp_path):
     monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "nope"))
-    monkeypatch.setattr(figures.shutil, "which", lambda _: None)
+    monkeypatch.setattr(render.shutil, "which", lambda _: None)
 
 
 def test_missing_chromium_is_a_clear_error(monkeypatch, tmp_path):
     _no_browser(monkeypatch, tmp_path)
-    assert not figures.have_chromium()
+    assert not render.have_chromium()
     with pytest.raises(FigureError, match="no Chromium.*apt-get install chromium"):
-        figures.chromium_path()
+        render.chromium_path()
 
 
 def test_without_a_browser_a_batch_writes_the_html_and_lists_the_pngs_it_left_out(
@@ -161,14 +161,14 @@ def _png_size(data: bytes) -> tuple[int, int]:
 def test_plotly_pngs_are_rendered_by_the_system_chromium_in_one_batch(tmp_path):
     # Not skipped without a browser: a machine that cannot make the write-up's PNGs
     # should fail here, with the error telling what to install.
-    figures.chromium_path()
+    render.chromium_path()
     with batch():
         a = export(_plotly_figure(), "one", title="1", notebook="n", out_dir=tmp_path)
         b = export(
             go.Figure(go.Bar(x=["a"], y=[1])), "two", title="2", notebook="n", out_dir=tmp_path
         )
         assert not a[1].exists()  # queued until the batch ends
-    w, h = figures.PNG_WIDTH * figures.PNG_SCALE, figures.PNG_HEIGHT * figures.PNG_SCALE
+    w, h = render.PNG_WIDTH * figures.PNG_SCALE, render.PNG_HEIGHT * figures.PNG_SCALE
     assert _png_size(a[1].read_bytes()) == (w, h)
     assert _png_size(b[1].read_bytes()) == (w, h)
 
@@ -183,7 +183,7 @@ def test_log_ticks_step_1_2_5_per_decade_with_readable_labels():
 
 
 def test_png_rendering_is_byte_identical_on_one_machine():
-    figures.chromium_path()
+    render.chromium_path()
     fig = _plotly_figure()
-    first, second = figures.render_pngs([fig, fig.to_dict()])
-    assert first == second and _png_size(first) == (figures.PNG_WIDTH, figures.PNG_HEIGHT)
+    first, second = render.render_pngs([fig, fig.to_dict()])
+    assert first == second and _png_size(first) == (render.PNG_WIDTH, render.PNG_HEIGHT)
