@@ -50,7 +50,7 @@ report: data
 	$(BIN)/python -m analysis.publish.report build/report.html
 
 lint: install
-	$(BIN)/ruff check analysis tests benchmarks
+	$(BIN)/ruff check --no-cache analysis tests benchmarks
 	@out=$$($(BIN)/lint-imports --no-cache 2>&1) && echo "lint: import layers kept (pyproject.toml)" \
 		|| { echo "$$out"; exit 1; }
 

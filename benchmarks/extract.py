@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 from analysis.extract.quantities import KINDS, extract  # noqa: E402
 from analysis.sources.corpus import read_text  # noqa: E402
-from tests.test_quantities_gold import (  # noqa: E402
+from tests.extract.test_quantities_gold import (  # noqa: E402
     BASE_DATES,
     SOURCES,
     load_gold,
