@@ -54,7 +54,7 @@ def cmd_quantities(args: argparse.Namespace) -> int:
     import csv
 
     from analysis.extract import quantities
-    from analysis.sources.corpus import read_text
+    from analysis.sources.decode import read_text
 
     writer = None
     for name in args.files:

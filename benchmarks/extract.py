@@ -2,7 +2,7 @@
 
     python benchmarks/extract.py [--mb 5] [--quantulum-chars 36000] [--install]
 
-The corpus text is the four articles of data/sources (decoded by analysis.sources.corpus.read_text)
+The corpus text is the four articles of data/sources (decoded by analysis.sources.decode.read_text)
 joined and repeated to about --mb megabytes. extract runs on all of it; quantulum3 runs on a
 fixed leading slice (--quantulum-chars, default one copy of the corpus), because at its speed
 5 MB would take over half an hour; characters per second are comparable either way.
@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis.extract.quantities import KINDS, extract  # noqa: E402
-from analysis.sources.corpus import read_text  # noqa: E402
+from analysis.sources.decode import read_text  # noqa: E402
 from tests.extract.test_quantities_gold import (  # noqa: E402
     BASE_DATES,
     SOURCES,

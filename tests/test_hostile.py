@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from analysis.__main__ import main
-from analysis.sources import corpus
-from analysis.sources.corpus import read_text
+from analysis.sources import corpus, decode
+from analysis.sources.decode import read_text
 
 MONEY = "Revenue was €5 million in 2023, and £3.2 billion is 40% more than planned.\n"
 ARTICLE = "Costs of the lab\n\n" + MONEY + "\nIt hired 1,200 people.\n"
@@ -205,7 +205,7 @@ def test_web_page_without_visible_text_is_an_error(capsys, tmp_path):
 
 
 def test_file_over_the_size_limit_is_one_line(capsys, monkeypatch, tmp_path):
-    monkeypatch.setattr(corpus, "MAX_BYTES", 1000)
+    monkeypatch.setattr(decode, "MAX_BYTES", 1000)
     path = tmp_path / "huge.txt"
     path.write_text(ARTICLE * 20)
     code, out, err = cli(capsys, "quantities", path)

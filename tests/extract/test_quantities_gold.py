@@ -13,7 +13,7 @@ import pandas as pd
 
 from analysis.extract.quantities import KINDS, extract
 from analysis.paths import ROOT
-from analysis.sources.corpus import read_text
+from analysis.sources.decode import read_text
 
 GOLD = ROOT / "tests" / "gold" / "quantities.csv"
 SOURCES = ROOT / "data" / "sources"

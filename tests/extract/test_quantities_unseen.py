@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 
 from analysis.paths import ROOT
-from analysis.sources.corpus import read_text
+from analysis.sources.decode import read_text
 from tests.extract.test_quantities_gold import scored
 
 UNSEEN = ROOT / "tests" / "gold" / "unseen"

@@ -12,12 +12,11 @@ from analysis.errors import SourceError
 from analysis.sources.corpus import (
     ARTICLE_COLUMNS,
     PARAGRAPH_COLUMNS,
-    decode,
     load_corpus,
     paragraphs_of,
-    read_text,
     snowflake_time,
 )
+from analysis.sources.decode import decode, read_text
 from tests.conftest import SOURCES
 
 
