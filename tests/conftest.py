@@ -30,3 +30,14 @@ def sources_copy(tmp_path: Path) -> Path:
     dest = tmp_path / "sources"
     shutil.copytree(SOURCES, dest)
     return dest
+
+
+@pytest.fixture(scope="session")
+def processed_frames():
+    """The processed frames `make test` builds first; fails (never skips) when missing."""
+    from analysis.frames import load
+
+    try:
+        return load.frames()
+    except load.ProcessedDataMissing:
+        pytest.fail("processed frames not built: run `make data` (python -m analysis build) first")

@@ -6,15 +6,11 @@ import pytest
 
 from analysis.checks import attention, ledger, overview, spending, traffic
 from analysis.evidence.named import EXODUS, claim
-from analysis.frames import load as processed
 
 
 @pytest.fixture(scope="module")
-def f():
-    try:
-        return processed.frames()
-    except processed.ProcessedDataMissing:
-        pytest.fail("processed frames not built: run `make data` (python -m analysis build) first")
+def f(processed_frames):
+    return processed_frames
 
 
 def test_traffic_percentage_holds_but_three_months_does_not(f):

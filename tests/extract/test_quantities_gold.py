@@ -28,8 +28,9 @@ BASE_DATES = {
 FIELDS = ["value", "low", "high", "unit", "per", "date"]
 
 
-def load_gold() -> pd.DataFrame:
-    gold = pd.read_csv(GOLD, dtype={"unit": str, "per": str, "approx": str, "date": str},
+def load_gold(path=GOLD) -> pd.DataFrame:
+    """A gold CSV (this folder's rules in tests/gold/README.md), values as numbers."""
+    gold = pd.read_csv(path, dtype={"unit": str, "per": str, "approx": str, "date": str},
                        keep_default_na=False, na_values={"value": [""], "low": [""], "high": [""]})
     for col in ("value", "low", "high"):
         gold[col] = pd.to_numeric(gold[col])

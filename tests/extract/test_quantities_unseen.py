@@ -21,7 +21,7 @@ import pytest
 
 from analysis.paths import ROOT
 from analysis.sources.decode import read_text
-from tests.extract.test_quantities_gold import scored
+from tests.extract.test_quantities_gold import load_gold, scored
 
 UNSEEN = ROOT / "tests" / "gold" / "unseen"
 GOLD = UNSEEN / "quantities.csv"
@@ -59,21 +59,13 @@ def cli(path: Path, lang: str, base_date: str) -> pd.DataFrame:
     return frame
 
 
-def load_gold() -> pd.DataFrame:
-    gold = pd.read_csv(GOLD, dtype={"unit": str, "per": str, "approx": str, "date": str},
-                       keep_default_na=False, na_values={"value": [""], "low": [""], "high": [""]})
-    for col in ("value", "low", "high"):
-        gold[col] = pd.to_numeric(gold[col])
-    return gold
-
-
 @pytest.fixture(scope="module")
 def predicted() -> dict[str, pd.DataFrame]:
     return {name: cli(UNSEEN / name, *FILES[name]) for name in FILES}
 
 
 def test_gold_offsets_index_the_unseen_files():
-    gold = load_gold()
+    gold = load_gold(GOLD)
     assert set(gold["file"]) == set(FILES)
     for g in gold.to_dict("records"):
         text = read_text(UNSEEN / g["file"])
@@ -89,7 +81,7 @@ def test_cli_offsets_index_every_unseen_file(predicted):
 
 
 def test_recall_and_precision_on_unseen_articles(predicted):
-    gold = load_gold()
+    gold = load_gold(GOLD)
     pred = pd.concat(predicted.values(), ignore_index=True)
     overall, report = scored(pred, gold)
     assert overall["recall"] >= 0.9 and overall["precision"] >= 0.9, report

@@ -8,16 +8,12 @@ import shutil
 import plotly.graph_objects as go
 import pytest
 
-from analysis.frames import load as processed
 from analysis.viz import charts
 
 
 @pytest.fixture(scope="module")
-def frames():
-    try:
-        return processed.frames()
-    except processed.ProcessedDataMissing:
-        pytest.fail("processed frames not built: run `make data` (python -m analysis build) first")
+def frames(processed_frames):
+    return processed_frames
 
 
 @pytest.mark.parametrize("name", sorted(charts.CHARTS))
