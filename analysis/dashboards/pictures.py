@@ -34,7 +34,7 @@ DIGEST_KEY = "analysis/figure-sha256"
 DASHBOARD_NOTE = (
     "*Static pictures of this dashboard's charts at their default settings follow, for "
     "readers without a running kernel (GitHub, nbviewer, an HTML export). The live dashboard "
-    "needs one: open the notebook in JupyterLab or run `make dashboard`.*"
+    "needs one: open the notebook in JupyterLab (`make lab`).*"
 )
 
 
