@@ -72,14 +72,15 @@ def cmd_quantities(args: argparse.Namespace) -> int:
 
 
 def _missing(v: object) -> bool:
-    try:
-        return v is None or bool(v != v) or v is __import__("pandas").NA
-    except (TypeError, ValueError):
-        return False
+    """None, NaN or pandas' NA: written as an empty CSV field."""
+    import pandas as pd
+
+    return v is None or v is pd.NA or (isinstance(v, float) and v != v)
 
 
 def _fmt(v: object) -> str:
     if isinstance(v, float):
+        v = float(v)  # numpy floats print as np.float64(...)
         return repr(int(v)) if v.is_integer() and abs(v) < 1e16 else repr(v)
     return str(v)
 
@@ -178,6 +179,19 @@ def status_lines(processed: Path | None = None) -> list[str]:
     return lines
 
 
+def cmd_dictionary(args: argparse.Namespace) -> int:
+    from analysis.frames import schema
+
+    if args.readme is None:
+        print(schema.markdown())
+        return 0
+    path = Path(args.readme)
+    path.write_text(schema.with_dictionary(path.read_text(encoding="utf-8"), file=path),
+                    encoding="utf-8")
+    print(f"data dictionary written to {path}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="python -m analysis",
@@ -211,6 +225,12 @@ def parser() -> argparse.ArgumentParser:
     st = sub.add_parser("status", help="summarise the processed data, notebooks and figures")
     st.add_argument("--processed", default=None, help="folder of the processed frames")
     st.set_defaults(func=cmd_status)
+
+    d = sub.add_parser("dictionary", help="print the data dictionary from the frames' schema; "
+                       "--readme rewrites the README's copy of it")
+    d.add_argument("--readme", default=None, metavar="FILE",
+                   help="rewrite the dictionary block of this README in place")
+    d.set_defaults(func=cmd_dictionary)
 
     f = sub.add_parser("figures", help="regenerate every figure in figures/ headless")
     f.add_argument("--verbose", action="store_true", help="print every file written")

@@ -29,7 +29,7 @@ from analysis.viz import charts, display
 display.setup()
 f = processed.frames()
 table = table_frame(f["tables"], EXODUS, 0)
-shares = attention.shares(f["paragraphs"])
+shares = attention.shares(f["sentences"])
 print(attention.answer(table, shares, EXODUS))
 
 # %% [markdown]
@@ -49,7 +49,7 @@ charts.build("resource_levels", f)
 # %% [markdown]
 # ## What the prose talks about
 #
-# Each sentence of each article's prose (page furniture and the table left out) counts for a programme when it holds a keyword of that programme's family in `analysis.extract.claims.TOPICS`: *chatgpt/llm* (ChatGPT, LLM, Spud, GPT, …), *sora/video* (Sora, DALL-E, video, …) and *research* (research, world model, robotics, AGI, …). A sentence naming two programmes counts for both, so an article's shares need not add up to 100 %. "Research" catches any sentence about researchers, a broad net: read its share as an upper bound.
+# Each sentence of each article's prose (page furniture and the table left out) counts for a programme when it holds a keyword of that programme's family in `analysis.extract.topics.FAMILIES`: *chatgpt/llm* (ChatGPT, LLM, Spud, GPT, …), *sora/video* (Sora, DALL-E, video, …) and *research* (research, world model, robotics, AGI, …). A sentence naming two programmes counts for both, so an article's shares need not add up to 100 %. "Research" catches any sentence about researchers, a broad net: read its share as an upper bound.
 
 # %%
 shares

@@ -26,7 +26,7 @@ from analysis.viz import charts, display
 
 display.setup()
 f = processed.frames()
-print(ledger.answer(f["claims"], f["paragraphs"], f["quantities"]))
+print(ledger.answer(f["claims"], f["sentences"], f["quantities"]))
 
 # %% [markdown]
 # ## Hedged claims per article
@@ -45,7 +45,7 @@ charts.build("claims_by_grade", f)
 # Sentences from different articles on the same subject, side by side. The verdicts are a reader's, each with its reason; the unveiling dates are compared by value.
 
 # %%
-ledger.comparisons(f["paragraphs"], f["quantities"])
+ledger.comparisons(f["sentences"], f["quantities"])
 
 # %% [markdown]
 # ## Timeline

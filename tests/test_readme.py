@@ -1,4 +1,4 @@
-"""The README's data dictionary describes the frames the build writes, column by column."""
+"""The README's data dictionary is the frames' schema, and every written frame follows it."""
 
 from __future__ import annotations
 
@@ -8,18 +8,22 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from analysis.frames import schema
+from analysis.frames.build import FRAMES as BUILT
+
 ROOT = Path(__file__).resolve().parents[1]
-FRAMES = ["articles", "paragraphs", "quantities", "tables", "claims", "events"]
 
 
-def dictionary() -> dict[str, list[tuple[str, str]]]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = text.split("<!-- data-dictionary:start -->")[1].split("<!-- data-dictionary:end -->")[0]
+def readme() -> str:
+    return (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def documented() -> dict[str, list[tuple[str, str]]]:
+    """(column, dtype) rows of each frame's section of the README, read as a reader would."""
     out: dict[str, list[tuple[str, str]]] = {}
-    for section in re.split(r"^### ", block, flags=re.M)[1:]:
+    for section in re.split(r"^### ", schema.dictionary_of(readme()), flags=re.M)[1:]:
         name = section.split()[0].strip("`")
-        rows = re.findall(r"^\| `([^`]+)` \| `([^`]+)` \|", section, flags=re.M)
-        out[name] = rows
+        out[name] = re.findall(r"^\| `([^`]+)` \| `([^`]+)` \|", section, flags=re.M)
     return out
 
 
@@ -32,14 +36,57 @@ def built(tmp_path_factory):
     return out
 
 
-def test_dictionary_has_a_section_per_frame():
-    assert sorted(dictionary()) == sorted(FRAMES)
+def test_readme_dictionary_is_generated_from_the_schema():
+    # `python -m analysis dictionary --readme README.md` rewrites it after a schema change.
+    assert schema.dictionary_of(readme()) == schema.markdown()
 
 
-@pytest.mark.parametrize("name", FRAMES)
-def test_dictionary_matches_written_frame(built, name):
+def test_every_frame_the_build_writes_has_a_schema_and_a_section():
+    assert list(BUILT) == list(schema.NAMES)
+    assert list(documented()) == list(schema.NAMES)
+
+
+@pytest.mark.parametrize("name", schema.NAMES)
+def test_written_frame_passes_its_pandera_schema(built, name):
     frame = pd.read_parquet(built / f"{name}.parquet")
-    documented = dictionary()[name]
-    assert [c for c, _ in documented] == list(frame.columns)
-    for column, dtype in documented:
-        assert str(frame[column].dtype).startswith(dtype.split("[")[0]), (column, frame[column].dtype, dtype)
+    assert len(frame) > 0, f"the sources give no {name} rows to check"
+    schema.FRAMES[name].pandera().validate(frame)
+    assert [(c, schema.FRAMES[name].columns[i].dtype_name)
+            for i, c in enumerate(frame.columns)] == documented()[name]
+
+
+@pytest.mark.parametrize("name", schema.NAMES)
+def test_the_csv_copy_has_the_same_rows_and_columns(built, name):
+    parquet = pd.read_parquet(built / f"{name}.parquet")
+    csv = pd.read_csv(built / f"{name}.csv", keep_default_na=False, dtype=str)
+    assert list(csv.columns) == list(parquet.columns)
+    assert len(csv) == len(parquet)
+
+
+def test_pandera_rejects_a_frame_that_breaks_its_schema(built):
+    from pandera.errors import SchemaError, SchemaErrors
+
+    frame = pd.read_parquet(built / "quantities.parquet")
+    check = schema.FRAMES["quantities"].pandera()
+    with pytest.raises(SchemaError):
+        check.validate(frame.assign(value=frame["value"].astype("float64")))
+    with pytest.raises(SchemaError):
+        check.validate(frame.assign(surface=frame["surface"].astype(str)))
+    with pytest.raises(SchemaError):
+        check.validate(frame.assign(kind=frame["kind"].cat.add_categories(["weight"])))
+    with pytest.raises((SchemaError, SchemaErrors), match="out-of-order"):
+        check.validate(frame[list(reversed(frame.columns))])
+
+
+def test_dictionary_command_rewrites_only_the_block(tmp_path):
+    from analysis.__main__ import main
+
+    page = tmp_path / "README.md"
+    page.write_text(f"# Title\n\n{schema.DICTIONARY_START}\nold\n{schema.DICTIONARY_END}\n\nrest\n",
+                    encoding="utf-8")
+    assert main(["dictionary", "--readme", str(page)]) == 0
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("# Title\n\n") and text.endswith("\n\nrest\n")
+    assert schema.dictionary_of(text) == schema.markdown()
+    (tmp_path / "bare.md").write_text("no markers\n", encoding="utf-8")
+    assert main(["dictionary", "--readme", str(tmp_path / "bare.md")]) == 2

@@ -1,7 +1,7 @@
 """How much of each article's prose is about each programme of the resource table.
 
 A sentence "talks about" a programme when it holds a keyword of that programme's topic
-family; the families are those of :data:`analysis.extract.claims.TOPICS` (one documented place),
+family; the families are those of :data:`analysis.extract.topics.FAMILIES` (one documented place),
 so a sentence naming ChatGPT and Sora counts for both and shares need not sum to 100 %.
 Page furniture and the table itself are left out: the question is what the prose says.
 """
@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.extract import claims, sentences
+from analysis.extract import topics
 from analysis.units import PERCENT
 
 __all__ = ["FAMILIES", "PROSE_KINDS", "answer", "shares", "sentence_table", "table_vs_prose"]
 
-# Table row (first article's "Project Focus") -> topic family of analysis.extract.claims.TOPICS.
+# Table row (first article's "Project Focus") -> topic family of analysis.extract.topics.FAMILIES.
 FAMILIES = {
     "ChatGPT/LLMs": "chatgpt/llm",
     "Sora/DALL-E (Visual/Video)": "sora/video",
@@ -24,27 +24,22 @@ FAMILIES = {
 PROSE_KINDS = ("title", "heading", "paragraph", "list_item")
 
 
-def sentence_table(paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """One row per sentence of the prose (page furniture and tables left out):
-    article, paragraph, start, end (offsets into the article's text), text, topics."""
-    prose = paragraphs[paragraphs["kind"].astype(str).isin(PROSE_KINDS)]
-    rows = []
-    for para in prose.itertuples(index=False):
-        for a, b in sentences.spans(para.text):
-            text = para.text[a:b]
-            rows.append((para.article, para.ordinal, para.start + a, para.start + b, text,
-                         "; ".join(claims.topics_of(text))))
-    out = pd.DataFrame(rows, columns=["article", "paragraph", "start", "end", "text", "topics"])
-    return out.astype({"article": "string", "paragraph": "int64", "start": "int64",
-                       "end": "int64", "text": "string", "topics": "string"})
+def sentence_table(sentences_frame: pd.DataFrame) -> pd.DataFrame:
+    """The prose rows of the sentences frame (page furniture and tables left out): article,
+    paragraph, start, end (offsets into the article's text), text, and topics (every
+    keyword family that matched, joined with "; ")."""
+    prose = sentences_frame[sentences_frame["kind"].astype(str).isin(PROSE_KINDS)]
+    out = prose[["article", "paragraph", "start", "end", "text"]].reset_index(drop=True)
+    out["topics"] = topics.for_sentences(prose)["topics"]
+    return out
 
 
-def shares(paragraphs: pd.DataFrame, families=FAMILIES) -> pd.DataFrame:
+def shares(sentences_frame: pd.DataFrame, families=FAMILIES) -> pd.DataFrame:
     """Per article and programme: sentences that talk about it, and their share of the prose.
 
     Columns: article, programme, topic, sentences, of_sentences, share_pct.
     """
-    table = sentence_table(paragraphs)
+    table = sentence_table(sentences_frame)
     rows = []
     for article, group in table.groupby("article", sort=False):
         topics = group["topics"].str.split("; ")

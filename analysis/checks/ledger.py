@@ -99,10 +99,10 @@ def _find(table: pd.DataFrame, article: str, pattern: str) -> pd.Series:
     return hits.iloc[0]
 
 
-def comparisons(paragraphs: pd.DataFrame, quantities: pd.DataFrame,
+def comparisons(sentences_frame: pd.DataFrame, quantities: pd.DataFrame,
                 registry: tuple[Comparison, ...] = COMPARISONS) -> pd.DataFrame:
     """One row per side of each comparison: subject, verdict, reason, article, offsets, words."""
-    table = sentence_table(paragraphs)
+    table = sentence_table(sentences_frame)
     rows = []
     for comp in registry:
         verdict = comp.verdict
@@ -117,10 +117,10 @@ def comparisons(paragraphs: pd.DataFrame, quantities: pd.DataFrame,
                                        "end", "sentence"]).set_index(["subject", "article"])
 
 
-def answer(claims: pd.DataFrame, paragraphs: pd.DataFrame, quantities: pd.DataFrame) -> str:
+def answer(claims: pd.DataFrame, sentences_frame: pd.DataFrame, quantities: pd.DataFrame) -> str:
     """The notebook's one-sentence answer, computed from the frames."""
     share = hedged_share(claims)
-    comp = comparisons(paragraphs, quantities).reset_index().drop_duplicates("subject")
+    comp = comparisons(sentences_frame, quantities).reset_index().drop_duplicates("subject")
     counts = comp["verdict"].value_counts()
     most = share["hedged_pct"].idxmax()
     return (

@@ -39,17 +39,17 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 import pandas as pd
 
-from analysis.extract import sentences
+from analysis.extract import sentences, topics
+from analysis.extract.topics import phrase_pattern
+from analysis.frames.schema import ATTRIBUTION_KINDS, ATTRIBUTION_VIA, FRAMES, GRADES
+
+__all__ = ["ATTRIBUTION_KINDS", "ATTRIBUTION_VIA", "GRADES", "attribute", "for_corpus",
+           "grade_of", "hedges_of", "source_in"]
 
 # ---------------------------------------------------------------- lexicons
 
-GRADES = ["stated", "attributed", "hedged", "speculative"]
-ATTRIBUTION_KINDS = ["article", "handle", "person", "group", "report"]
-# How an attribution was found (see the module docstring, rules 1-5).
-ATTRIBUTION_VIA = ["sentence", "back_reference", "list", "paragraph", "hearsay", "article"]
 
 # Verbs that report or assert what a source says; the words before one are its subject.
 REPORTING_VERBS = [
@@ -126,101 +126,15 @@ _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "multiple", 
 _NOT_SOURCES = {"it", "this", "that", "these", "those", "they", "he", "she", "we", "i", "you",
                 "which", "who", "there", "its", "his", "her", "their", "our"}
 
-# Topic keyword families: the one place that says which words make a sentence about what.
-# A sentence's subject is the family with most keyword hits (ties: this order), else "other".
-TOPICS: dict[str, list[str]] = {
-    "chatgpt/llm": [
-        "chatgpt", "gpt", "gpt-3", "gpt-4", "gpt-4o", "gpt-4 turbo", "gpts", "llm", "llms",
-        "large language model", "large language models", "language model", "language models",
-        "spud", "chatbot", "claude", "gemini", "conversational ai", "prompt", "prompts",
-    ],
-    "sora/video": [
-        "sora", "video", "videos", "dall-e", "text-to-video", "video generation", "visual",
-        "image generation", "media synthesis", "filmmakers",
-    ],
-    "research": [
-        "research", "researcher", "researchers", "world-model", "world model", "world models",
-        "world-models", "robotics", "robot", "robots", "agi", "artificial general intelligence",
-        "scientific", "science", "scientists", "breakthrough", "breakthroughs", "safety",
-    ],
-    "finance": [
-        "revenue", "revenues", "money", "capital", "ipo", "funding", "burn rate", "burn rates",
-        "profit", "profits", "run-rate", "investment", "monetizable", "commercial", "financial",
-        "cost", "costs", "expensive", "spends", "$", "billion", "publicly listed",
-    ],
-    "talent": [
-        "talent", "employee", "employees", "staff", "exodus", "attrition", "departure",
-        "departures", "brain drain", "hire", "hiring", "leaving", "fired", "expertise",
-    ],
-    "compute": [
-        "compute", "gpu", "gpus", "h100", "h100s", "datacenter", "datacenters", "data center",
-        "data centers", "chips", "semiconductor", "computational", "infrastructure", "cluster",
-        "clusters", "flop", "inference", "computing",
-    ],
-}
-OTHER_TOPIC = "other"
-
-
-def _phrase_pattern(words: list[str]) -> re.Pattern:
-    """One case-insensitive regex for a list of words/phrases, longest first, whole words.
-
-    Words that start with a letter or digit match only where no word character or hyphen
-    precedes; that check is made once, then the words are tried grouped by first letter
-    (each group in longest-first order). Two words with different first letters cannot
-    match at the same place, so this matches exactly what the plain alternation of all
-    words, longest first, would, without trying every word at every position.
-    """
-    groups: dict[str, list[str]] = {}
-    others: list[str] = []
-    for w in sorted(set(words), key=lambda s: (-len(s), s)):
-        p = re.escape(w).replace(r"\ ", r"\s+")
-        if w[-1:].isalnum():
-            p = p + r"(?![\w-])"
-        if w[:1].isalnum():
-            groups.setdefault(w[0].lower(), []).append(p)
-        else:
-            others.append(p)
-    parts = []
-    if groups:
-        branches = "|".join(f"(?={re.escape(c)})(?:{'|'.join(ps)})" for c, ps in groups.items())
-        parts.append(rf"(?<![\w-])(?:{branches})")
-    return re.compile("|".join(parts + others), re.I)
-
-
-_TOPIC_RE = {topic: _phrase_pattern(words) for topic, words in TOPICS.items()}
-_HEDGE_RE = _phrase_pattern(HEDGES)
-_SPEC_RE = _phrase_pattern(SPECULATIVE)
-_VERB_RE = _phrase_pattern(REPORTING_VERBS)
+_HEDGE_RE = phrase_pattern(HEDGES)
+_SPEC_RE = phrase_pattern(SPECULATIVE)
+_VERB_RE = phrase_pattern(REPORTING_VERBS)
 _HANDLE_RE = re.compile(r"(?<![\w@/.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 _ACCORDING_RE = re.compile(r"\baccording\s+to\s+", re.I)
 _CITING_RE = re.compile(r"\bciting\s+", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]“”\"—–]|\s-\s|[.!?]\s")
 _NOT_CUES_RE = re.compile("|".join(f"(?:{p})" for p in NOT_CUES), re.I)
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
-
-
-# ---------------------------------------------------------------- topics
-
-
-def topics_of(sentence: str) -> list[str]:
-    """Every topic family with at least one keyword in the sentence, in TOPICS order."""
-    return [t for t, rx in _TOPIC_RE.items() if rx.search(sentence)]
-
-
-def topic_of(sentence: str) -> str:
-    """The sentence's main topic: most keyword hits, ties in TOPICS order; else "other"."""
-    return _topic_of_counts(_topic_counts(sentence))
-
-
-def _topic_counts(sentence: str) -> dict[str, int]:
-    return {t: len(rx.findall(sentence)) for t, rx in _TOPIC_RE.items()}
-
-
-def _topic_of_counts(counts: dict[str, int]) -> str:
-    best = max(counts.values(), default=0)
-    if best == 0:
-        return OTHER_TOPIC
-    return next(t for t, n in counts.items() if n == best)
 
 
 # ---------------------------------------------------------------- hedges and grade
@@ -432,19 +346,6 @@ def _resolve(ref: tuple[str, str], history: list[tuple[str, str]]) -> tuple[str,
 
 # ---------------------------------------------------------------- frames
 
-CLAIM_COLUMNS = {
-    "article": "string", "paragraph": "Int64", "claim": "string", "start": "Int64", "end": "Int64",
-    "sentence": "string", "attribution": "string",
-    "attribution_kind": pd.CategoricalDtype(ATTRIBUTION_KINDS),
-    "attribution_via": pd.CategoricalDtype(ATTRIBUTION_VIA),
-    "hedges": "string", "n_hedges": "Int64",
-    "grade": pd.CategoricalDtype(GRADES, ordered=True),
-    "n_quantities": "Int64", "quantity_surfaces": "string",
-    "subject": pd.CategoricalDtype([*TOPICS, OTHER_TOPIC]), "topics": "string",
-    "is_boilerplate": "bool",
-}
-
-
 def _has_cue(sentence: str, hedges: list[str] | None) -> bool:
     """A reporting verb, hedge, speculative cue or explicit source makes a sentence a claim
     (``hedges``: the sentence's hedges_of, when already known)."""
@@ -455,18 +356,25 @@ def _has_cue(sentence: str, hedges: list[str] | None) -> bool:
     return bool(hedges or _HANDLE_RE.search(sentence) or _ACCORDING_RE.search(sentence))
 
 
-def for_corpus(corpus, quantities: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The claims frame: one row per sentence with a quantity or a claim cue (see CLAIM_COLUMNS).
+def for_corpus(corpus, quantities: pd.DataFrame | None = None,
+               sentences_frame: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The claims frame: one row per sentence with a quantity or a claim cue (columns in
+    ``frames.schema``).
 
-    Sentences come from each paragraph of ``corpus.paragraphs``; quantities are matched to
-    the sentence that holds their start offset. ``claim`` is "<article>:<n>", n counting
-    the article's claims from 0 in text order.
+    Sentences come from the sentences frame (built from ``corpus`` when not given);
+    quantities are matched to the sentence that holds their start offset. ``claim`` is
+    "<article>:<n>", n counting the article's claims from 0 in text order.
     """
+    if sentences_frame is None:
+        sentences_frame = sentences.for_corpus(corpus)
     rows: list[dict] = []
     paragraphs = corpus.paragraphs.sort_values(["article", "start"], kind="stable")
+    by_article = dict(tuple(sentences_frame.groupby("article", sort=False, observed=True)))
     for article, paras in paragraphs.groupby("article", sort=True, observed=True):
-        text = corpus.texts[article]
-        units = _units(text, paras)
+        part = by_article.get(article)
+        if part is None:
+            continue
+        units = _units(paras, part)
         attribute(units)
         found = _quantities_of(quantities, article)
         n = 0
@@ -476,57 +384,25 @@ def for_corpus(corpus, quantities: pd.DataFrame | None = None) -> pd.DataFrame:
                 continue
             rows.append(_claim_row(article, n, unit, [surface for _, surface in inside]))
             n += 1
-    frame = _typed_frame(rows, CLAIM_COLUMNS)
-    if frame is None:
-        frame = pd.DataFrame(rows, columns=list(CLAIM_COLUMNS)).astype(CLAIM_COLUMNS)
-    return frame.reset_index(drop=True)
+    return FRAMES["claims"].typed(rows)
 
 
-def _typed_frame(rows: list[dict], columns: dict) -> pd.DataFrame | None:
-    """``pd.DataFrame(rows).astype(columns)``, built column by column in its final dtypes.
-
-    Only for rows whose values already have the types the columns hold (str for "string",
-    int for "Int64", bool for "bool", str for categoricals); otherwise None, and the caller
-    takes the general path.
-    """
-    if not rows:
-        return None
-    data = {}
-    for name, dtype in columns.items():
-        values = [row[name] for row in rows]
-        if isinstance(dtype, pd.CategoricalDtype) or dtype == "string":
-            kind = str
-        elif dtype == "Int64":
-            kind = int
-        elif dtype == "bool":
-            kind = bool
-        else:
-            return None
-        if not all(type(v) is kind for v in values):
-            return None
-        if isinstance(dtype, pd.CategoricalDtype):
-            data[name] = pd.Categorical(values, dtype=dtype)
-        elif dtype == "bool":
-            data[name] = np.array(values, dtype=bool)
-        else:
-            data[name] = pd.array(values, dtype=dtype)
-    return pd.DataFrame(data)
-
-
-def _units(text: str, paras: pd.DataFrame) -> list[dict]:
+def _units(paras: pd.DataFrame, sentences_part: pd.DataFrame) -> list[dict]:
+    """One dict per sentence of an article, with what attribution needs of its paragraph."""
+    para_text = dict(zip(paras["ordinal"].tolist(), paras["text"].tolist(), strict=True))
+    ordinals = sentences_part["paragraph"].tolist()
     units = []
-    for para in paras.itertuples(index=False):
-        spans = sentences.spans(text, int(para.start), int(para.end))
-        ordinal, kind, para_text = int(para.ordinal), str(para.kind), str(para.text)
-        for k, (a, b) in enumerate(spans):
-            sentence = text[a:b]
-            hedges = hedges_of(sentence)
-            units.append({
-                "start": a, "end": b, "sentence": sentence, "paragraph": ordinal,
-                "paragraph_kind": kind, "paragraph_text": para_text,
-                "last_in_paragraph": k == len(spans) - 1, "hedges": hedges,
-                "cue": _has_cue(sentence, hedges),
-            })
+    for k, (a, b, sentence, ordinal, kind) in enumerate(zip(
+            sentences_part["start"].tolist(), sentences_part["end"].tolist(),
+            sentences_part["text"].tolist(), ordinals, sentences_part["kind"].tolist(),
+            strict=True)):
+        hedges = hedges_of(sentence)
+        units.append({
+            "start": a, "end": b, "sentence": sentence, "paragraph": ordinal,
+            "paragraph_kind": str(kind), "paragraph_text": para_text[ordinal],
+            "last_in_paragraph": k == len(ordinals) - 1 or ordinals[k + 1] != ordinal,
+            "hedges": hedges, "cue": _has_cue(sentence, hedges),
+        })
     return units
 
 
@@ -540,7 +416,7 @@ def _quantities_of(quantities: pd.DataFrame | None, article: str) -> list[tuple[
 def _claim_row(article: str, n: int, unit: dict, surfaces: list[str]) -> dict:
     hedges = unit["hedges"]
     sentence = unit["sentence"]
-    counts = _topic_counts(sentence)
+    counts = topics.topic_counts(sentence)
     return {
         "article": article, "paragraph": unit["paragraph"], "claim": f"{article}:{n}",
         "start": unit["start"], "end": unit["end"], "sentence": sentence,
@@ -549,6 +425,6 @@ def _claim_row(article: str, n: int, unit: dict, surfaces: list[str]) -> dict:
         "hedges": "; ".join(hedges), "n_hedges": len(hedges),
         "grade": grade_of(hedges, unit["attribution_kind"]),
         "n_quantities": len(surfaces), "quantity_surfaces": "; ".join(surfaces),
-        "subject": _topic_of_counts(counts), "topics": "; ".join(t for t, k in counts.items() if k),
+        "subject": topics.subject_of(counts), "topics": "; ".join(t for t, k in counts.items() if k),
         "is_boilerplate": unit["paragraph_kind"] == "boilerplate",
     }

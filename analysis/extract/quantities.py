@@ -15,7 +15,6 @@ import math
 import re
 from functools import lru_cache
 
-import numpy as np
 import pandas as pd
 
 from analysis.extract import lexicon as nb
@@ -27,8 +26,9 @@ from analysis.extract.dates import (
     parse_base,
     shift,
 )
+from analysis.frames.schema import FRAMES, QUANTITY_KINDS, Frame
 
-KINDS = ["money", "count", "percent", "date", "duration", "other"]
+KINDS = QUANTITY_KINDS
 
 # Columns of the frame `extract` returns, in order.
 COLUMNS = [
@@ -695,9 +695,11 @@ def _read_quantity(text: str, m: re.Match, g: dict, style: str, base,
             ambiguous)
 
 
-def _sentence_cols(text: str, rows: list[tuple]) -> tuple[list, list, list]:
-    """Sentence text and offsets per row, by bisect over the precomputed sentence spans."""
-    spans = sentences.spans(text)
+def _sentence_cols(text: str, rows: list[tuple],
+                   spans: list[tuple[int, int]] | None = None) -> tuple[list, list, list]:
+    """Sentence text and offsets per row, by bisect over the sentence spans (those of the
+    sentences frame when given, else the text's own)."""
+    spans = sentences.spans(text) if spans is None else spans
     starts = [a for a, _ in spans]
     out_s, out_a, out_b = [], [], []
     cache: dict[int, str] = {}
@@ -720,69 +722,24 @@ def _sentence_cols(text: str, rows: list[tuple]) -> tuple[list, list, list]:
     return out_s, out_a, out_b
 
 
-_INT_COLS = {"start", "end"}
-_FLOAT_COLS = {"value", "low", "high", "of", "multiplier"}
-_TEXT_COLS = {"surface", "unit", "per", "approx", "date", "date_flag"}
+# The columns `extract` returns, typed as the quantities frame types them.
+_EXTRACT = Frame("quantities", "", tuple(c for c in FRAMES["quantities"].columns
+                                          if c.name in COLUMNS))
 
 
-def _frame(rows: list[tuple], text: str) -> pd.DataFrame:
-    """Rows (COLUMNS order without sentence) -> typed frame with the sentence columns."""
-    cols = COLUMNS[:15]
-    sent, a, b = _sentence_cols(text, rows)
-    if rows and all(type(v) is str for v in sent):
-        fast = _frame_direct(rows, cols, sent, a, b)
-        if fast is not None:
-            return fast
-    df = pd.DataFrame.from_records(rows, columns=cols) if rows else pd.DataFrame(columns=cols)
-    df["sentence"] = sent
-    df["sentence_start"] = a
-    df["sentence_end"] = b
-    return _typed(df)
-
-
-def _frame_direct(rows: list[tuple], cols: list[str], sent: list, a: list,
-                  b: list) -> pd.DataFrame | None:
-    """The frame _typed would give, built column by column with its final dtypes.
-
-    Only for rows whose text columns hold str values alone (what the scanner writes);
-    anything else returns None and takes the general path.
-    """
-    data: dict[str, object] = {}
-    for name, values in zip(cols, zip(*rows, strict=True), strict=True):
-        if name in _INT_COLS:
-            data[name] = np.array(values, dtype="int64")
-        elif name in _FLOAT_COLS:
-            if not all(type(v) is float for v in values):
-                return None
-            data[name] = np.array(values, dtype="float64")
-        elif name in _TEXT_COLS:
-            if not all(type(v) is str for v in values):
-                return None
-            data[name] = pd.Series(values, dtype=object)
-        elif name == "kind":
-            if not all(type(v) is str for v in values):
-                return None
-            data[name] = pd.Categorical(values, categories=KINDS)
-        else:  # ambiguous
-            if not all(type(v) is bool for v in values):
-                return None
-            data[name] = np.array(values, dtype=bool)
-    data["sentence"] = pd.Series(sent, dtype=object)
-    data["sentence_start"] = np.array(a, dtype="int64")
-    data["sentence_end"] = np.array(b, dtype="int64")
-    return pd.DataFrame(data, columns=COLUMNS)
-
-
-def _typed(df: pd.DataFrame) -> pd.DataFrame:
-    for col in ("start", "end", "sentence_start", "sentence_end"):
-        df[col] = df[col].astype("int64")
-    for col in ("value", "low", "high", "of", "multiplier"):
-        df[col] = df[col].astype("float64")
-    for col in ("surface", "unit", "per", "approx", "date", "date_flag", "sentence"):
-        df[col] = df[col].astype(object)
-    df["kind"] = pd.Categorical(df["kind"], categories=KINDS)
-    df["ambiguous"] = df["ambiguous"].astype(bool)
-    return df
+def _columns(rows: list[tuple], text: str, spans: list[tuple[int, int]] | None = None,
+             data: dict[str, list] | None = None) -> dict[str, list]:
+    """Rows (COLUMNS order without the sentence) as column lists, the sentence columns
+    added; appended to ``data`` when given."""
+    data = {name: [] for name in COLUMNS} if data is None else data
+    for name, values in zip(COLUMNS[:15], zip(*rows, strict=True) if rows else [()] * 15,
+                            strict=True):
+        data[name].extend(values)
+    sent, a, b = _sentence_cols(text, rows, spans)
+    data["sentence"].extend(sent)
+    data["sentence_start"].extend(a)
+    data["sentence_end"].extend(b)
+    return data
 
 
 def extract(text: str, *, lang: str | None = "en", base_date=None) -> pd.DataFrame:
@@ -794,7 +751,7 @@ def extract(text: str, *, lang: str | None = "en", base_date=None) -> pd.DataFra
     relative dates and months without a year; without it they are flagged 'unresolved'.
     """
     rows = _expand_bare(text, _extract_rows(text, lang, base_date))
-    return _frame(rows, text)
+    return _EXTRACT.typed(_columns(rows, text))
 
 
 def _expand_bare(text: str, rows: list[tuple]) -> list[tuple]:
@@ -812,15 +769,22 @@ def _expand_bare(text: str, rows: list[tuple]) -> list[tuple]:
     return out
 
 
-def for_corpus(corpus) -> pd.DataFrame:
+def for_corpus(corpus, sentences_frame: pd.DataFrame | None = None) -> pd.DataFrame:
     """Quantities of every paragraph of a corpus, offsets into corpus.texts[article].
 
     Adds article, paragraph (ordinal) and is_boilerplate (paragraph kind 'boilerplate');
     base_date is the article's published date when it has month or day precision, lang its
-    language. Rows are ordered by article then start.
+    language. Each mention's sentence comes from the sentences frame (built from the corpus
+    when not given). Rows are ordered by article then start.
     """
+    if sentences_frame is None:
+        sentences_frame = sentences.for_corpus(corpus)
+    spans_of = {article: list(zip(part["start"].tolist(), part["end"].tolist(), strict=True))
+                for article, part in sentences_frame.groupby("article", sort=False,
+                                                             observed=True)}
     arts = corpus.articles.set_index("id")
-    frames = []
+    data: dict[str, list] = {name: [] for name in FRAMES["quantities"].names}
+    in_order = True
     for article, paras in corpus.paragraphs.groupby("article", sort=True, observed=True):
         text = corpus.texts[article]
         info = arts.loc[article] if article in arts.index else None
@@ -832,28 +796,17 @@ def for_corpus(corpus) -> pd.DataFrame:
         elif not precision and len(str(published)) < 7:
             published = ""
         rows: list[tuple] = []
-        meta: list[tuple] = []
         for p in paras.itertuples(index=False):
             par_rows = _expand_bare(p.text, _extract_rows(p.text, lang, published or None))
+            start = int(p.start)
             for r in par_rows:
-                rows.append((r[0] + p.start, r[1] + p.start) + r[2:])
-                meta.append((p.ordinal, str(p.kind) == "boilerplate"))
-        df = _frame(rows, text)
-        df.insert(0, "article", article)
-        df.insert(1, "paragraph", [m[0] for m in meta])
-        df["is_boilerplate"] = [m[1] for m in meta]
-        frames.append(df)
-    if not frames:
-        empty = _frame([], "")
-        empty.insert(0, "article", pd.Series(dtype=object))
-        empty.insert(1, "paragraph", pd.Series(dtype="int64"))
-        empty["is_boilerplate"] = pd.Series(dtype=bool)
-        return empty
-    out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    if len(frames) > 1 or not out["start"].is_monotonic_increasing:
-        # (one article already in start order: the stable sort would keep every row in place)
+                rows.append((r[0] + start, r[1] + start) + r[2:])
+            data["paragraph"] += [int(p.ordinal)] * len(par_rows)
+            data["is_boilerplate"] += [str(p.kind) == "boilerplate"] * len(par_rows)
+        in_order = in_order and all(x[0] <= y[0] for x, y in zip(rows, rows[1:], strict=False))
+        data["article"] += [str(article)] * len(rows)
+        _columns(rows, text, spans_of.get(article, []), data)
+    out = FRAMES["quantities"].typed(data)
+    if not in_order:
         out = out.sort_values(["article", "start"], kind="stable", ignore_index=True)
-    out["paragraph"] = out["paragraph"].astype("int64")
-    out["is_boilerplate"] = out["is_boilerplate"].astype(bool)
-    out["kind"] = pd.Categorical(out["kind"], categories=KINDS)
     return out

@@ -61,3 +61,28 @@ def around(text: str, start: int, end: int, cache: list[tuple[int, int]] | None 
     a = text.rfind("\n", 0, start) + 1
     b = text.find("\n", end)
     return a, len(text) if b < 0 else b
+
+
+def for_corpus(corpus):
+    """The sentences frame: every sentence of every paragraph of ``corpus.paragraphs``, split
+    once, with offsets into ``corpus.texts[article]`` (columns in ``frames.schema``)."""
+    from analysis.frames.schema import FRAMES
+
+    data: dict[str, list] = {name: [] for name in FRAMES["sentences"].names}
+    paragraphs = corpus.paragraphs.sort_values(["article", "start"], kind="stable")
+    for article, paras in paragraphs.groupby("article", sort=True, observed=True):
+        text = corpus.texts[article]
+        n = 0
+        for ordinal, kind, start, end in zip(paras["ordinal"].tolist(), paras["kind"].tolist(),
+                                             paras["start"].tolist(), paras["end"].tolist(),
+                                             strict=True):
+            for a, b in spans(text, int(start), int(end)):
+                data["article"].append(str(article))
+                data["paragraph"].append(int(ordinal))
+                data["sentence"].append(n)
+                data["start"].append(a)
+                data["end"].append(b)
+                data["text"].append(text[a:b])
+                data["kind"].append(str(kind))
+                n += 1
+    return FRAMES["sentences"].typed(data)

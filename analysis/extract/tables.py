@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis.errors import TableError
+from analysis.frames.schema import FRAMES
 
 # Level words and their score on one 0-10 scale of amount / importance / strength
 # (5 is the middle). A value's score is the mean of the scores of its level words.
@@ -337,13 +338,6 @@ def ordinal_levels(values) -> list[str] | None:
 
 # ---------------------------------------------------------------- frames
 
-TABLE_COLUMNS = {
-    "article": "string", "table": "Int64", "row": "Int64", "column": "Int64",
-    "header": "string", "value": "string", "level": "Int64", "n_levels": "Int64",
-    "start": "Int64", "end": "Int64", "is_gap": "bool",
-}
-
-
 def long_rows(article: str, index: int, table: Table) -> list[dict]:
     """One record per data cell of a table (see ``for_corpus`` for the columns)."""
     names = table.columns
@@ -376,9 +370,9 @@ def for_corpus(corpus) -> pd.DataFrame:
     for article in sorted(corpus.texts):
         for k, table in enumerate(find(corpus.texts[article])):
             records += long_rows(article, k, table)
-    frame = pd.DataFrame(records, columns=list(TABLE_COLUMNS))
-    frame = frame.sort_values(["article", "table", "row", "column"], kind="stable")
-    return frame.astype(TABLE_COLUMNS).reset_index(drop=True)
+    frame = FRAMES["tables"].typed(records)
+    return frame.sort_values(["article", "table", "row", "column"], kind="stable",
+                             ignore_index=True)
 
 
 def table_frame(tables_long: pd.DataFrame, article: str, table: int) -> pd.DataFrame:

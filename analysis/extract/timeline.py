@@ -12,20 +12,12 @@ import re
 
 import pandas as pd
 
-from analysis.extract.claims import GRADES
+from analysis.frames.schema import EVENT_PRECISIONS, FRAMES
 
-__all__ = ["EVENT_COLUMNS", "PRECISIONS", "events", "period"]
+__all__ = ["PRECISIONS", "events", "period"]
 
 
-PRECISIONS = ["century", "decade", "year", "half", "quarter", "month", "day"]
-EVENT_COLUMNS = {
-    "article": "string", "paragraph": "Int64", "date": "string",
-    "precision": pd.CategoricalDtype(PRECISIONS, ordered=True),
-    "date_start": "datetime64[s]", "date_end": "datetime64[s]",
-    "surface": "string", "sentence": "string", "start": "Int64", "end": "Int64",
-    "attribution": "string", "grade": pd.CategoricalDtype(GRADES, ordered=True),
-    "is_boilerplate": "bool",
-}
+PRECISIONS = EVENT_PRECISIONS
 
 
 def period(date: str) -> tuple[str | None, pd.Timestamp | None, pd.Timestamp | None]:
@@ -82,7 +74,7 @@ def events(quantities: pd.DataFrame, claims: pd.DataFrame | None = None) -> pd.D
     """
     q = quantities
     if q is None or q.empty:
-        return pd.DataFrame(columns=list(EVENT_COLUMNS)).astype(EVENT_COLUMNS)
+        return FRAMES["events"].empty()
     # Rows of kind "date" first (a cheap test that keeps few rows), then the date tests.
     q = q[(q["kind"] == "date").to_numpy(dtype=bool, na_value=False)]
     dated = q[(q["kind"].astype("string") == "date") & q["date"].notna()
@@ -109,7 +101,7 @@ def events(quantities: pd.DataFrame, claims: pd.DataFrame | None = None) -> pd.D
             "grade": None if claim is None else claim["grade"],
             "is_boilerplate": bool(boiler),
         })
-    frame = pd.DataFrame(rows, columns=list(EVENT_COLUMNS)).astype(EVENT_COLUMNS)
+    frame = FRAMES["events"].typed(pd.DataFrame(rows, columns=FRAMES["events"].names))
     frame = frame.sort_values(["date_start", "article", "start"], kind="stable", na_position="last")
     return frame.reset_index(drop=True)
 
@@ -120,7 +112,7 @@ _NO_EVENTS: list[pd.DataFrame] = []
 def _no_events() -> pd.DataFrame:
     """The events frame of quantities with no dated mention (built once, copied)."""
     if not _NO_EVENTS:
-        frame = pd.DataFrame([], columns=list(EVENT_COLUMNS)).astype(EVENT_COLUMNS)
+        frame = FRAMES["events"].empty()
         frame = frame.sort_values(["date_start", "article", "start"], kind="stable",
                                   na_position="last")
         _NO_EVENTS.append(frame.reset_index(drop=True))

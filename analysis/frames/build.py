@@ -25,10 +25,12 @@ from typing import IO
 import pandas as pd
 
 from analysis.errors import SourceError
-from analysis.sources.corpus import Corpus, Entry, article_files, concat, entries_for, load_article
+from analysis.frames.schema import FRAMES as FRAMES_SCHEMA
+from analysis.frames.schema import NAMES
+from analysis.sources.corpus import Corpus, Entry, article_files, entries_for, load_article
 
-# The frames a build writes, in the order it writes them.
-FRAMES = ["articles", "paragraphs", "quantities", "tables", "claims", "events"]
+# The frames a build writes, in the order it writes them (the schema's order).
+FRAMES = list(NAMES)
 # Above this many files a build shows a progress bar.
 PROGRESS_FROM = 100
 # Rows of a frame held in memory before they are written out as one Parquet row group: many
@@ -43,13 +45,15 @@ PARQUET = {"compression": "zstd", "use_dictionary": True, "write_statistics": Tr
 
 def article_frames(part: Corpus) -> dict[str, pd.DataFrame]:
     """All frames of a one-article (or any) corpus: the unit of work of every engine."""
-    from analysis.extract import claims, quantities, tables, timeline
+    from analysis.extract import claims, quantities, sentences, tables, timeline
 
-    q = quantities.for_corpus(part)
-    c = claims.for_corpus(part, q)
+    s = sentences.for_corpus(part)
+    q = quantities.for_corpus(part, s)
+    c = claims.for_corpus(part, q, s)
     return {
         "articles": part.articles,
         "paragraphs": part.paragraphs,
+        "sentences": s,
         "quantities": q,
         "tables": tables.for_corpus(part),
         "claims": c,
@@ -64,7 +68,7 @@ def frames_of(corpus: Corpus) -> dict[str, pd.DataFrame]:
 
 def empty_frames() -> dict[str, pd.DataFrame]:
     """The frames of a corpus with no articles: each frame's columns and dtypes, no rows."""
-    return article_frames(concat([]))
+    return {name: FRAMES_SCHEMA[name].empty() for name in FRAMES}
 
 
 @dataclass

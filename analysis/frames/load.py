@@ -7,9 +7,8 @@ import os
 import pandas as pd
 
 from analysis.errors import ProcessedDataMissing
+from analysis.frames.schema import NAMES as FRAMES
 from analysis.paths import processed_dir
-
-FRAMES = ("articles", "paragraphs", "quantities", "tables", "claims", "events")
 
 __all__ = ["FRAMES", "ProcessedDataMissing", "frames", "load", "processed_dir"]
 

@@ -18,15 +18,14 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import ManifestError, SourceError
+from analysis.frames.schema import FRAMES, PARAGRAPH_KINDS
 from analysis.sources.decode import read_source
 
 MANIFEST = "manifest.toml"
 # Files in a sources folder that are not articles.
 NOT_ARTICLES = {MANIFEST, "manifest.csv", "README.md", "README.txt", "README"}
 
-KINDS = ["title", "heading", "paragraph", "list_item", "table", "boilerplate"]
-PRECISIONS = ["day", "month", "year", "none"]
-DATE_SOURCES = ["stated", "inferred", "unknown"]
+KINDS = PARAGRAPH_KINDS
 
 # X (Twitter) ids: milliseconds since the epoch = (id >> 22) + this offset.
 SNOWFLAKE_EPOCH_MS = 1288834974657
@@ -294,33 +293,13 @@ class Corpus:
     skipped: list[SourceError] = field(default_factory=list)
 
 
-ARTICLE_COLUMNS = {
-    "id": "string", "file": "string", "title": "string", "outlet": "string",
-    "attributed_to": "string", "url": "string", "language": "string", "published": "string",
-    "date_precision": pd.CategoricalDtype(PRECISIONS), "date_source": pd.CategoricalDtype(DATE_SOURCES),
-    "date_note": "string", "sha256": "string", "n_chars": "Int64", "n_words": "Int64",
-    "n_paragraphs": "Int64", "boilerplate_share": "Float64",
-}
-PARAGRAPH_COLUMNS = {
-    "article": "string", "ordinal": "Int64", "kind": pd.CategoricalDtype(KINDS),
-    "text": "string", "start": "Int64", "end": "Int64",
-}
-
-
-def typed(rows: list[dict] | pd.DataFrame, schema: dict) -> pd.DataFrame:
-    """A frame with exactly the schema's columns, in order, with the schema's dtypes."""
-    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows, columns=list(schema))
-    frame = frame.reindex(columns=list(schema))
-    return frame.astype(schema).reset_index(drop=True)
-
-
 def paragraphs_of(article: str, text: str, title: str = "") -> pd.DataFrame:
     """The paragraphs frame of one decoded text."""
     blks = blocks(text)
     _classify(text, blks, title)
     rows = [{"article": article, "ordinal": i, "kind": b.kind, "text": text[b.start:b.end],
              "start": b.start, "end": b.end} for i, b in enumerate(blks)]
-    return typed(rows, PARAGRAPH_COLUMNS)
+    return FRAMES["paragraphs"].typed(rows)
 
 
 def load_article(entry: Entry, folder: str | Path) -> Corpus:
@@ -340,7 +319,7 @@ def load_article(entry: Entry, folder: str | Path) -> Corpus:
     row = {**entry.__dict__, "title": title, "language": language, "sha256": digest, "n_chars": len(text),
            "n_words": len(re.findall(r"\w+(?:['’]\w+)*", text)), "n_paragraphs": len(paras),
            "boilerplate_share": round(float(furniture) / float(body), 6) if body else 0.0}
-    return Corpus(typed([row], ARTICLE_COLUMNS), paras, {entry.id: text})
+    return Corpus(FRAMES["articles"].typed([row]), paras, {entry.id: text})
 
 
 # The commonest short words of each language (no one-letter words: they are shared); a
@@ -421,8 +400,7 @@ def concat(parts: list[Corpus], skipped: list[SourceError] | None = None) -> Cor
     articles = [p.articles for p in parts]
     paragraphs = [p.paragraphs for p in parts]
     return Corpus(
-        typed(pd.concat(articles, ignore_index=True), ARTICLE_COLUMNS) if articles else typed([], ARTICLE_COLUMNS),
-        typed(pd.concat(paragraphs, ignore_index=True), PARAGRAPH_COLUMNS) if paragraphs else typed([], PARAGRAPH_COLUMNS),
+        _joined("articles", articles), _joined("paragraphs", paragraphs),
         texts, list(skipped or []))
 
 
@@ -431,3 +409,10 @@ def load_corpus(path: str | Path = "data/sources", *, keep_going: bool = False) 
     skipped: list[SourceError] = []
     parts = list(iter_articles(path, keep_going=keep_going, skipped=skipped))
     return concat(parts, skipped)
+
+
+def _joined(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """One-article frames joined, in the schema's dtypes."""
+    if not parts:
+        return FRAMES[name].empty()
+    return FRAMES[name].typed(pd.concat(parts, ignore_index=True))

@@ -195,7 +195,7 @@ def attention_shares(frames: Frames):
     from analysis.checks.attention import shares
 
     go = _go()
-    table = shares(frames["paragraphs"])
+    table = shares(frames["sentences"])
     return go.Figure(
         data=[go.Scatter(x=part["share_pct"], y=part["article"], mode="markers",
                          marker={"size": 14}, name=str(programme),

@@ -85,15 +85,15 @@ def test_yearly_figures_ratios(f):
 
 
 def test_attention_counts_every_prose_sentence_once_per_article(f):
-    shares = attention.shares(f["paragraphs"])
-    sentences = attention.sentence_table(f["paragraphs"])
+    shares = attention.shares(f["sentences"])
+    sentences = attention.sentence_table(f["sentences"])
     totals = shares.groupby("article")["of_sentences"].first()
     assert totals.to_dict() == sentences.groupby("article").size().to_dict()
     assert (shares["sentences"] <= shares["of_sentences"]).all()
 
 
 def test_sentence_offsets_point_into_the_articles(corpus, f):
-    table = attention.sentence_table(f["paragraphs"])
+    table = attention.sentence_table(f["sentences"])
     for row in table.head(20).itertuples():
         assert corpus.texts[row.article][row.start:row.end] == row.text
 
@@ -102,14 +102,14 @@ def test_attention_answer_names_the_table_order(f):
     from analysis.extract.tables import table_frame
 
     table = table_frame(f["tables"], EXODUS, 0)
-    text = attention.answer(table, attention.shares(f["paragraphs"]), EXODUS)
+    text = attention.answer(table, attention.shares(f["sentences"]), EXODUS)
     assert text.startswith("The table ranks ChatGPT/LLMs > Sora/DALL-E")
 
 
 def test_ledger_shares_and_comparisons(f):
     share = ledger.hedged_share(f["claims"])
     assert (share["hedged"] <= share["claims"]).all()
-    comp = ledger.comparisons(f["paragraphs"], f["quantities"]).reset_index()
+    comp = ledger.comparisons(f["sentences"], f["quantities"]).reset_index()
     assert set(comp["verdict"]) <= {"agree", "contradict", "differ"}
     unveiled = comp[comp["subject"] == "when Sora was unveiled"]
     assert (unveiled["verdict"] == "agree").all()

@@ -7,7 +7,8 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from analysis.extract import claims, timeline
+from analysis.extract import claims, timeline, topics
+from analysis.frames.schema import FRAMES
 
 # ---------------------------------------------------------------- a small fake corpus
 
@@ -269,27 +270,27 @@ def test_boilerplate_claims_are_kept_and_marked():
 
 def test_claims_frame_has_the_documented_schema():
     frame = claims.for_corpus(corpus_of("a", [("paragraph", "A report claims growth.")]))
-    assert list(frame.columns) == list(claims.CLAIM_COLUMNS)
+    assert list(frame.columns) == FRAMES["claims"].names
     assert frame["n_hedges"].dtype == "Int64"
     empty = claims.for_corpus(corpus_of("a", [("paragraph", "Nothing to see.")]))
-    assert empty.empty and list(empty.columns) == list(claims.CLAIM_COLUMNS)
+    assert empty.empty and list(empty.columns) == FRAMES["claims"].names
 
 
 # ---------------------------------------------------------------- topics
 
 
 def test_topic_is_the_family_with_most_keywords():
-    assert claims.topic_of("ChatGPT and other large language models won.") == "chatgpt/llm"
-    assert claims.topic_of("Sora video generation needs GPUs and compute clusters.") == "compute"
-    assert claims.topic_of("The weather was nice.") == "other"
+    assert topics.topic_of("ChatGPT and other large language models won.") == "chatgpt/llm"
+    assert topics.topic_of("Sora video generation needs GPUs and compute clusters.") == "compute"
+    assert topics.topic_of("The weather was nice.") == "other"
 
 
 def test_topics_lists_every_family_in_order():
-    assert claims.topics_of("Revenue from ChatGPT paid for GPUs.") == ["chatgpt/llm", "finance", "compute"]
+    assert topics.topics_of("Revenue from ChatGPT paid for GPUs.") == ["chatgpt/llm", "finance", "compute"]
 
 
 def test_topic_keywords_match_whole_words():
-    assert claims.topic_of("The aggregate trend.") == "other"  # no "gpt" inside a word
+    assert topics.topic_of("The aggregate trend.") == "other"  # no "gpt" inside a word
 
 
 # ---------------------------------------------------------------- events
@@ -328,7 +329,7 @@ def test_events_are_sorted_by_date_then_article_with_grade_from_claims():
     assert frame["precision"].astype(str).tolist() == ["year", "month", "year"]
     assert frame["grade"].astype(str).tolist() == ["stated", "stated", "speculative"]
     assert frame["sentence"].iloc[2] == "It may run out of money in 2025."
-    assert list(frame.columns) == list(timeline.EVENT_COLUMNS)
+    assert list(frame.columns) == FRAMES["events"].names
 
 
 def test_events_skip_undated_mentions_and_put_unreadable_dates_last():
@@ -345,7 +346,7 @@ def test_events_skip_undated_mentions_and_put_unreadable_dates_last():
 
 def test_events_of_an_empty_quantities_frame_have_the_schema():
     frame = timeline.events(pd.DataFrame(columns=["article", "start", "end", "surface", "kind", "date"]))
-    assert frame.empty and list(frame.columns) == list(timeline.EVENT_COLUMNS)
+    assert frame.empty and list(frame.columns) == FRAMES["events"].names
 
 
 # ---------------------------------------------------------------- the real articles

@@ -22,7 +22,7 @@ def one(text: str, **kw) -> dict:
 
 
 def same(a: float, b: float) -> bool:
-    return (math.isnan(a) and math.isnan(b)) or math.isclose(a, b, rel_tol=1e-9)
+    return (pd.isna(a) and pd.isna(b)) or math.isclose(a, b, rel_tol=1e-9)
 
 
 # --- schema ------------------------------------------------------------------------------
@@ -32,8 +32,8 @@ def test_columns_and_dtypes_are_fixed():
     df = extract("It cost $5 million in 2023.")
     assert list(df.columns) == COLUMNS
     assert list(df["kind"].cat.categories) == KINDS
-    assert df["value"].dtype == "float64" and df["start"].dtype == "int64"
-    assert df["ambiguous"].dtype == bool
+    assert df["value"].dtype == "Float64" and df["start"].dtype == "Int64"
+    assert df["surface"].dtype == "string" and df["ambiguous"].dtype == bool
 
 
 def test_empty_text_gives_empty_frame_with_columns():
@@ -87,7 +87,7 @@ def test_abbreviated_scales_glued_to_digits():
 
 def test_range_shares_scale_word():
     r = one("between $3 to $4.5 billion")
-    assert (r["low"], r["high"], r["unit"]) == (3e9, 4.5e9, "USD") and math.isnan(r["value"])
+    assert (r["low"], r["high"], r["unit"]) == (3e9, 4.5e9, "USD") and pd.isna(r["value"])
 
 
 def test_between_range_with_rate_is_one_row():
@@ -200,7 +200,7 @@ def test_spelled_out_numbers(text, value):
 )
 def test_vague_amounts_are_bands(text, low, high):
     r = one(text)
-    assert (r["low"], r["high"]) == (low, high) and math.isnan(r["value"])
+    assert (r["low"], r["high"]) == (low, high) and pd.isna(r["value"])
 
 
 def test_nine_figure_is_a_money_band():
@@ -269,7 +269,7 @@ def test_durations(text, value, unit):
 def test_bare_units_after_for_are_durations_without_a_number():
     found = rows("GPUs running for weeks or months.")
     assert [(r["surface"], r["unit"]) for r in found] == [("weeks", "week"), ("months", "month")]
-    assert all(r["kind"] == "duration" and math.isnan(r["value"]) for r in found)
+    assert all(r["kind"] == "duration" and pd.isna(r["value"]) for r in found)
 
 
 def test_numberless_periods_are_not_quantities():
@@ -469,7 +469,7 @@ def test_english_reading_holds_for_english():
 @pytest.mark.parametrize("text", ["1,234 users", "1.234 users"])
 def test_unknown_locale_flags_ambiguous_separator(text):
     r = one(text, lang=None)
-    assert r["ambiguous"] and math.isnan(r["value"])
+    assert r["ambiguous"] and pd.isna(r["value"])
 
 
 @pytest.mark.parametrize("text,value", [("1,234.5", 1234.5), ("1.234,5", 1234.5), ("3,25", 3.25),

@@ -9,6 +9,7 @@ import pytest
 
 from analysis.errors import TableError
 from analysis.extract import tables
+from analysis.frames.schema import FRAMES
 
 PROGRAMMES = (
     "Some prose before the table.\n"
@@ -203,7 +204,7 @@ def fake_corpus(texts: dict[str, str]) -> SimpleNamespace:
 def test_for_corpus_long_frame_has_one_row_per_cell_with_offsets_and_levels():
     text = "| who | level |\n|---|---|\n| ann | Low |\n| bob |\n| cy | High |\n"
     long = tables.for_corpus(fake_corpus({"art": text, "none": "no tables here"}))
-    assert list(long.columns) == list(tables.TABLE_COLUMNS)
+    assert list(long.columns) == FRAMES["tables"].names
     assert len(long) == 6
     assert set(long["article"]) == {"art"}
     cells = long[~long["is_gap"]]
@@ -227,7 +228,7 @@ def test_table_frame_pivots_long_frame_back_to_the_wide_table():
 
 def test_for_corpus_of_text_without_tables_is_empty_with_schema():
     long = tables.for_corpus(fake_corpus({"a": "nothing | here"}))
-    assert long.empty and list(long.columns) == list(tables.TABLE_COLUMNS)
+    assert long.empty and list(long.columns) == FRAMES["tables"].names
     assert long["level"].dtype == "Int64"
 
 

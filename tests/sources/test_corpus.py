@@ -9,9 +9,8 @@ import pandas as pd
 import pytest
 
 from analysis.errors import SourceError
+from analysis.frames.schema import FRAMES
 from analysis.sources.corpus import (
-    ARTICLE_COLUMNS,
-    PARAGRAPH_COLUMNS,
     load_corpus,
     paragraphs_of,
     snowflake_time,
@@ -48,7 +47,7 @@ def test_article_built_on_x_post_is_dated_from_its_status_id(corpus):
 
 def test_articles_frame_has_schema_and_counts(corpus):
     a = corpus.articles
-    assert list(a.columns) == list(ARTICLE_COLUMNS)
+    assert list(a.columns) == FRAMES["articles"].names
     assert len(a) == 4 and a["id"].is_unique
     for row in a.itertuples():
         text = corpus.texts[row.id]
@@ -59,7 +58,7 @@ def test_articles_frame_has_schema_and_counts(corpus):
 
 def test_paragraph_spans_give_back_their_text(corpus):
     p = corpus.paragraphs
-    assert list(p.columns) == list(PARAGRAPH_COLUMNS)
+    assert list(p.columns) == FRAMES["paragraphs"].names
     for row in p.itertuples():
         assert corpus.texts[row.article][row.start:row.end] == row.text
 
