@@ -31,7 +31,7 @@ print(overview.answer(f["articles"], f["quantities"]))
 # %% [markdown]
 # ## The articles
 #
-# `published` is the date at its precision; `date_source` says how it is known: *inferred* from something on the page (the creation time encoded in the X status id of the post the first article summarises; a date phrase in the blog post itself; `date_note` quotes it), *unknown* when the page gives only "3h ago" or nothing. `furniture_pct` is the share of characters in page furniture (bylines, share buttons, comment forms): kept in the frames, marked, and left out of every count below.
+# `published` is the date at its precision; `date_source` says how it is known: *inferred* from something on the page (the creation time encoded in the X status id of the post `chatgpt-dominance-talent-exodus` summarises; a date phrase in the blog post itself; `date_note` quotes it), *unknown* when the page gives only "3h ago" or nothing. `furniture_pct` is the share of characters in page furniture (bylines, share buttons, comment forms): kept in the frames, marked, and left out of every count below.
 
 # %%
 overview.articles_table(f["articles"], f["quantities"])

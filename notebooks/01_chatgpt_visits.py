@@ -15,7 +15,7 @@
 # %% [markdown]
 # # Did ChatGPT's visits fall as fast as the article says?
 #
-# **Question.** Does the second article's sentence on ChatGPT's traffic follow from its own two visit counts, and from what web-analytics firms reported for the same months?
+# **Question.** Does the sentence of `house-divided-openai-chaos` on ChatGPT's traffic follow from its own two visit counts, and from what web-analytics firms reported for the same months?
 #
 # **Answer.** The percentage follows from its two counts; "three months" does not (April to August is four); and the firms counted billions of visits where the article says millions — the first code cell prints the numbers.
 

@@ -15,13 +15,13 @@
 # %% [markdown]
 # # Do the articles give the programmes the attention the table implies?
 #
-# **Question.** How does the first article's table rank ChatGPT/LLMs, Sora/DALL-E and foundational research, and does the prose of each article talk about them in that order?
+# **Question.** How does the table of `chatgpt-dominance-talent-exodus` rank ChatGPT/LLMs, Sora/DALL-E and foundational research, and does the prose of each article talk about them in that order?
 #
-# **Answer.** The table puts language models first, video second and foundational research last; the first article's own prose spends more sentences on research than on video, and only the fourth article's prose follows the table's order — the first code cell prints the shares.
+# **Answer.** The table puts language models first, video second and foundational research last; `chatgpt-dominance-talent-exodus`'s own prose spends more sentences on research than on video, and only the prose of `sora-app-wind-down-spud` follows the table's order — the first code cell prints the shares.
 
 # %%
 from analysis.checks import attention
-from analysis.evidence.named import EXODUS
+from analysis.evidence.registry import EXODUS
 from analysis.extract.tables import table_frame
 from analysis.frames import load as processed
 from analysis.viz import charts, display
@@ -35,7 +35,7 @@ print(attention.answer(table, shares, EXODUS))
 # %% [markdown]
 # ## The table
 #
-# The first article's markdown table, with its two rating columns as ordered categories: the levels are ranks on each column's own scale, not measurements, so the chart puts the level names on the axis and draws no bars.
+# The markdown table of `chatgpt-dominance-talent-exodus`, with its two rating columns as ordered categories: the levels are ranks on each column's own scale, not measurements, so the chart puts the level names on the axis and draws no bars.
 
 # %%
 table
@@ -60,7 +60,7 @@ charts.build("attention_shares", f)
 # %% [markdown]
 # ## Table against prose
 #
-# The table's levels beside each article's share of sentences per programme, and the programme's attention rank within the first article (1 = most sentences).
+# The table's levels beside each article's share of sentences per programme, and the programme's attention rank within `chatgpt-dominance-talent-exodus` (1 = most sentences).
 
 # %%
 attention.table_vs_prose(table, shares, EXODUS)

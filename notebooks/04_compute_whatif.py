@@ -19,7 +19,7 @@
 #
 # **Answer.** Training time falls by Sora's share divided by the Sora-plus-training pool, whatever the fleet size, utilisation or model size: at the reference values about a third of the run, the days printed below.
 #
-# The articles report the move (Sora's compute to Spud, the Sora team to world-model research) but no allocation figures, so the shares here are assumptions shaped by the resource table of the first article; hardware, utilisation, prices and model size come from public sources listed in `data/reference/compute.csv`.
+# The articles report the move (Sora's compute to Spud, the Sora team to world-model research) but no allocation figures, so the shares here are assumptions shaped by the resource table of `chatgpt-dominance-talent-exodus`; hardware, utilisation, prices and model size come from public sources listed in `data/reference/compute.csv`.
 
 # %%
 from analysis.checks import compute as compute_checks
@@ -54,7 +54,7 @@ ref[["value", "low", "high", "unit", "source"]]
 # %% [markdown]
 # ## Three scenarios
 #
-# *status quo* is the reference split; *Sora wound down* gives all of Sora's share to Spud (the third article); *world-model pivot* lets the Sora team keep a fraction of it for world-model research and gives the rest to Spud (the second article).
+# *status quo* is the reference split; *Sora wound down* gives all of Sora's share to Spud (`sora-app-wind-down-spud`); *world-model pivot* lets the Sora team keep a fraction of it for world-model research and gives the rest to Spud (`sora-team-world-model-pivot`).
 
 # %%
 compute.scenarios(ref).pivot(index="programme", columns="scenario", values="share")
@@ -65,7 +65,7 @@ compute.scenario_table(ref)
 # %% [markdown]
 # ## The resource table as shares
 #
-# The first article rates three project groups from *Overwhelmingly High* to *Scarce*. The rule in `compute.PRIORITY_LEVELS` reads a level as a share range of the fleet: a majority is overwhelmingly high, under a tenth is scarce, anything between is insufficient/constrained. Below, the article's table (from the processed tables frame) beside the level the rule gives the reference shares.
+# `chatgpt-dominance-talent-exodus` rates three project groups from *Overwhelmingly High* to *Scarce*. The rule in `registry.PRIORITY_LEVELS` reads a level as a share range of the fleet: a majority is overwhelmingly high, under a tenth is scarce, anything between is insufficient/constrained. Below, the article's table (from the processed tables frame) beside the level the rule gives the reference shares.
 
 # %%
 compute_checks.table_levels_check(f["tables"], params.shares)

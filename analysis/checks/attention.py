@@ -10,17 +10,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.evidence.registry import PROGRAMME_TOPICS
 from analysis.extract import topics
 from analysis.units import PERCENT
 
-__all__ = ["FAMILIES", "PROSE_KINDS", "answer", "shares", "sentence_table", "table_vs_prose"]
+__all__ = ["PROSE_KINDS", "answer", "shares", "sentence_table", "table_vs_prose"]
 
-# Table row (first article's "Project Focus") -> topic family of analysis.extract.topics.FAMILIES.
-FAMILIES = {
-    "ChatGPT/LLMs": "chatgpt/llm",
-    "Sora/DALL-E (Visual/Video)": "sora/video",
-    "Foundational Research": "research",
-}
 PROSE_KINDS = ("title", "heading", "paragraph", "list_item")
 
 
@@ -34,7 +29,7 @@ def sentence_table(sentences_frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def shares(sentences_frame: pd.DataFrame, families=FAMILIES) -> pd.DataFrame:
+def shares(sentences_frame: pd.DataFrame, families=PROGRAMME_TOPICS) -> pd.DataFrame:
     """Per article and programme: sentences that talk about it, and their share of the prose.
 
     Columns: article, programme, topic, sentences, of_sentences, share_pct.

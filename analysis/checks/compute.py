@@ -10,8 +10,8 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.errors import ModelError
+from analysis.evidence.registry import GROUPS
 from analysis.models.compute import (
-    GROUPS,
     fleet_for_daily_cost,
     group_shares,
     priority_level,

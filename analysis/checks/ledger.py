@@ -7,66 +7,17 @@ verdict with a one-line reason. Where the verdict can be computed (two dates), i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 
 from analysis.checks.attention import sentence_table
 from analysis.evidence import named as lookup
-from analysis.evidence.named import EXODUS, PIVOT, WIND_DOWN
+from analysis.evidence.registry import COMPARISONS, Comparison
 from analysis.units import PERCENT
 
-__all__ = ["COMPARISONS", "Comparison", "answer", "comparisons", "hedged_share", "ledger"]
+__all__ = ["answer", "comparisons", "hedged_share", "ledger"]
 
 LEDGER_COLUMNS = ["article", "sentence", "attribution", "attribution_kind", "hedges", "grade",
                   "subject"]
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """Two or more articles on one subject: which sentences, and whether they agree."""
-
-    subject: str
-    sides: tuple[tuple[str, str], ...]  # (article id, regex finding the sentence)
-    verdict: str  # "agree", "contradict", "differ"; "computed" to compare claim dates
-    reason: str
-    date_claims: tuple[str, ...] = ()
-
-
-COMPARISONS: tuple[Comparison, ...] = (
-    Comparison(
-        "when Sora was unveiled",
-        ((PIVOT, r"first unveiled"), (WIND_DOWN, r"first unveiled")),
-        "computed",
-        "both give a month; the verdict compares the two dates",
-        date_claims=("sora_unveiled", "sora_unveiled_app_report"),
-    ),
-    Comparison(
-        "what happens to Sora",
-        ((PIVOT, r"has reportedly been canceled"), (WIND_DOWN, r"underlying Sora video generation model remains")),
-        "contradict",
-        "one says the video model is canceled; the other that only the mobile app winds down "
-        "and the model remains a research preview",
-    ),
-    Comparison(
-        "where Sora's compute goes",
-        ((PIVOT, r"free up the substantial computational"), (WIND_DOWN, r"freed up from")),
-        "agree",
-        "both say the compute goes to training the new language model (Spud)",
-    ),
-    Comparison(
-        "when Spud is released",
-        ((PIVOT, r"release is anticipated"), (WIND_DOWN, r"release timeline")),
-        "differ",
-        "one relays 'in a few weeks'; the other says no timeline has been announced",
-    ),
-    Comparison(
-        "language models come first",
-        ((EXODUS, r"overwhelmingly channeled"), (WIND_DOWN, r"prioritizing its next large")),
-        "agree",
-        "both describe resources moving to the language-model programme",
-    ),
-)
 
 
 def ledger(claims: pd.DataFrame) -> pd.DataFrame:

@@ -1,9 +1,10 @@
-"""Article 001's running costs and runway, checked against its own numbers and article 003's.
+"""The running costs and runway of house-divided-openai-chaos, checked against its own numbers and
+sora-app-wind-down-spud's.
 
 "OpenAI spends between $100,000 and $700,000 a day to run their applications" and "If their
 burn rate remains as is, they can run out of money anywhere between the end of 2024 and
-2025" (article 001, November 2023); "$1.3 billion in revenue by the end of 2023" (001); a
-"$5.2 billion annual run-rate" (003, undated, later). Numbers come from named claims
+2025" (house-divided-openai-chaos, November 2023); "$1.3 billion in revenue by the end of 2023" (house-divided-openai-chaos); a
+"$5.2 billion annual run-rate" (sora-app-wind-down-spud, undated, later). Numbers come from named claims
 (:mod:`analysis.evidence.named`); the arithmetic is :mod:`analysis.models.burn`.
 """
 
@@ -36,13 +37,13 @@ MONTHS_PER_YEAR = 12
 # Cash levels for the "what would have to be true" table. Illustrative only: no article
 # says how much cash OpenAI held, so the table shows the answer for a spread of levels.
 ILLUSTRATIVE_CASH = (1e9, 5e9, 10e9)
-CLAIMS = ("daily_running_cost", "runway_window", "revenue_2023", "run_rate_annual",
-          "weekend_of_turmoil")
+CLAIMS = ("daily_running_cost", "runway_window", "revenue_expected", "run_rate_annual",
+          "altman_dismissal_weekend")
 # What each figure measures and when: they are not the same kind of money.
 MEASURES = {
     "daily_running_cost": ("cost of running the applications (servers), per day, scaled to a "
                            "year", "2023, as the article was written"),
-    "revenue_2023": ("revenue expected for the whole of 2023: money coming in", "2023"),
+    "revenue_expected": ("revenue expected for the whole of 2023: money coming in", "2023"),
     "run_rate_annual": ("annualised revenue run-rate: a recent month's revenue times twelve",
                         "undated report about the Sora app wind-down (2024 or later)"),
 }
@@ -58,8 +59,8 @@ class Runway:
 
 
 def as_of(quantities: pd.DataFrame) -> dt.date:
-    """The day article 001 speaks from: the weekend of turmoil it was written just after."""
-    _, start, _ = period(claim("weekend_of_turmoil", quantities).date)
+    """The day house-divided-openai-chaos speaks from: the weekend of turmoil it was written just after."""
+    _, start, _ = period(claim("altman_dismissal_weekend", quantities).date)
     return start.date()
 
 
@@ -84,14 +85,14 @@ def cost_per_period(quantities: pd.DataFrame) -> pd.DataFrame:
 def yearly_figures(quantities: pd.DataFrame) -> pd.DataFrame:
     """The three money figures on one yearly scale, what each measures, and their ratios."""
     yearly_cost = burn.per_period(_cost_bounds(quantities))["per_year"].to_numpy()
-    revenue, run_rate = claim("revenue_2023", quantities), claim("run_rate_annual", quantities)
+    revenue, run_rate = claim("revenue_expected", quantities), claim("run_rate_annual", quantities)
     cost = claim("daily_running_cost", quantities)
     rows = [
         ("running cost, low end", cost.surface, yearly_cost[0], *MEASURES["daily_running_cost"],
          cost.cite()),
         ("running cost, high end", cost.surface, yearly_cost[1],
          *MEASURES["daily_running_cost"], cost.cite()),
-        ("revenue expected for 2023", revenue.surface, revenue.value, *MEASURES["revenue_2023"],
+        ("revenue expected for 2023", revenue.surface, revenue.value, *MEASURES["revenue_expected"],
          revenue.cite()),
         ("annual run-rate", run_rate.surface, run_rate.value, *MEASURES["run_rate_annual"],
          run_rate.cite()),
@@ -124,7 +125,7 @@ def other_costs_needed(quantities: pd.DataFrame, cash=ILLUSTRATIVE_CASH) -> pd.D
     req = required_cash(quantities).iloc[-1]
     months_low = req["days_low"] / burn.DAYS_PER_MONTH
     months_high = req["days_high"] / burn.DAYS_PER_MONTH
-    revenue = claim("revenue_2023", quantities).value / MONTHS_PER_YEAR
+    revenue = claim("revenue_expected", quantities).value / MONTHS_PER_YEAR
     running = req["daily_cost"] * burn.DAYS_PER_MONTH
     c = np.asarray(cash, dtype=float)
     out = pd.DataFrame({
@@ -140,7 +141,7 @@ def other_costs_needed(quantities: pd.DataFrame, cash=ILLUSTRATIVE_CASH) -> pd.D
 
 def break_even_other_costs(quantities: pd.DataFrame) -> float:
     """Monthly other costs at which the article's revenue just covers all costs (high end)."""
-    revenue = claim("revenue_2023", quantities).value / MONTHS_PER_YEAR
+    revenue = claim("revenue_expected", quantities).value / MONTHS_PER_YEAR
     return float(revenue - _cost_bounds(quantities)[1] * burn.DAYS_PER_MONTH)
 
 
@@ -172,7 +173,7 @@ def answer(quantities: pd.DataFrame) -> str:
     """The notebook's one-sentence answer, computed from the frames."""
     per = cost_per_period(quantities)
     req = required_cash(quantities)
-    revenue = claim("revenue_2023", quantities)
+    revenue = claim("revenue_expected", quantities)
     fig = yearly_figures(quantities)
     return (
         f"The running cost is ${per['per_month'].iloc[0] / 1e6:,.0f}–"

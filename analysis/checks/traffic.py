@@ -1,4 +1,4 @@
-"""Checks of article 001's traffic sentence against its own numbers and the reported traffic.
+"""Checks of the traffic sentence of house-divided-openai-chaos against its own numbers and the reported traffic.
 
 "The most up-to-date visitor count we have access to comes from August 2023 at 1.43 million
 visits, a roughly 20-percent decrease compared to the previous peak in just three months".
@@ -33,8 +33,9 @@ __all__ = [
 # A percent stated without a hedge is read as rounded to the nearest point: ±0.5.
 TOLERANCE = {"roughly": 0.025, "": 0.005}
 
-CLAIMS = ("chatgpt_visits_peak", "peak_month", "chatgpt_visits_august", "latest_visits_month",
-          "visit_decline_pct", "decline_window_months")
+CLAIMS = ("chatgpt_visits_peak", "chatgpt_visits_peak_month", "chatgpt_visits_latest",
+          "chatgpt_visits_latest_month", "chatgpt_visits_decline_pct",
+          "chatgpt_visits_decline_window")
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ def reference_change(quantities: pd.DataFrame, reference: pd.DataFrame | None = 
 
 def users_per_month(quantities: pd.DataFrame) -> pd.DataFrame:
     """'100 million active users in two months' as users gained per month."""
-    users, months = claim("users_100m", quantities), claim("users_100m_two_months", quantities)
+    users, months = claim("chatgpt_users_milestone", quantities), claim("chatgpt_users_milestone_time", quantities)
     return pd.DataFrame({
         "article_says": [f"{users.surface} in {months.surface}"],
         "users_per_month_m": [users.value / months.value / MILLION],

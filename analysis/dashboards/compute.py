@@ -12,6 +12,7 @@ from functools import partial
 
 import numpy as np
 
+from analysis.evidence.registry import SCENARIOS
 from analysis.models import compute
 from analysis.viz.whatif import (  # noqa: F401  (the dashboard's chart constants, re-exported)
     CURVE_POINTS,
@@ -197,7 +198,7 @@ def compute_dashboard(params: compute.Params | None = None, ref=None) -> Compute
         for programme in compute.PROGRAMMES
     }
     preset = w.Dropdown(
-        options=list(compute.SCENARIOS),
+        options=list(SCENARIOS),
         value="status quo",
         description="Scenario",
         style=style,

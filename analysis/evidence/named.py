@@ -2,7 +2,8 @@
 
 A notebook asks ``claim("chatgpt_visits_peak")`` and gets the value the extractor read
 from the article, with the sentence and character offsets it came from. The registry
-below maps each name to a *selector* over the quantities frame (which article, what kind
+(:data:`analysis.evidence.registry.NAMED_NUMBERS`) maps each name to a *selector* over
+the quantities frame (which article, what kind
 of quantity, which sentence), not to a value: if the text or the extractor changes, the
 number shown changes with it, and a selector that stops matching exactly one row fails
 loudly instead of showing a stale number.
@@ -28,7 +29,6 @@ from analysis.errors import AnalysisError, ProcessedDataMissing
 QUANTITIES_PARQUET = paths.PROCESSED / "quantities.parquet"
 
 __all__ = [
-    "CLAIMS",
     "ClaimLookupError",
     "ClaimValue",
     "ProcessedDataMissing",
@@ -38,13 +38,6 @@ __all__ = [
     "load_quantities",
     "select",
 ]
-
-# Article ids as given in data/sources/manifest.toml.
-EXODUS = "chatgpt-dominance-talent-exodus"
-HOUSE = "house-divided-openai-chaos"
-PIVOT = "sora-team-world-model-pivot"
-WIND_DOWN = "sora-app-wind-down-spud"
-
 
 class ClaimLookupError(AnalysisError, KeyError):
     """A claim name that is not registered, or whose selector does not match exactly one row."""
@@ -107,163 +100,6 @@ class ClaimValue:
 
     def __float__(self) -> float:
         return float(self.value)
-
-
-# Kinds as the quantities extractor names them.
-COUNT, MONEY, PERCENT, DURATION, DATE = "count", "money", "percent", "duration", "date"
-
-CLAIMS: dict[str, Selector] = {
-    # --- article 001: traffic --------------------------------------------------------
-    "chatgpt_visits_peak": Selector(
-        "ChatGPT's monthly site visits at their April peak, as the article states them",
-        article=HOUSE,
-        kind=COUNT,
-        sentence=r"\bpeaking at\b",
-    ),
-    "peak_month": Selector(
-        "the month of the stated traffic peak",
-        article=HOUSE,
-        kind=DATE,
-        sentence=r"\bpeaking at\b",
-    ),
-    "chatgpt_visits_august": Selector(
-        "ChatGPT's site visits in the latest month the article had",
-        article=HOUSE,
-        kind=COUNT,
-        sentence=r"up-to-date visitor count",
-    ),
-    "latest_visits_month": Selector(
-        "the month of the latest visit count",
-        article=HOUSE,
-        kind=DATE,
-        sentence=r"up-to-date visitor count",
-    ),
-    "visit_decline_pct": Selector(
-        "the stated fall in visits from the peak to the latest month",
-        article=HOUSE,
-        kind=PERCENT,
-        sentence=r"up-to-date visitor count",
-    ),
-    "decline_window_months": Selector(
-        "the stated time the fall in visits took",
-        article=HOUSE,
-        kind=DURATION,
-        sentence=r"up-to-date visitor count",
-    ),
-    "users_100m": Selector(
-        "active users ChatGPT crossed soon after launch",
-        article=HOUSE,
-        kind=COUNT,
-        sentence=r"crossed the line of",
-    ),
-    "users_100m_two_months": Selector(
-        "how long ChatGPT took to cross that line of active users",
-        article=HOUSE,
-        kind=DURATION,
-        sentence=r"crossed the line of",
-    ),
-    # --- article 001: money and people -----------------------------------------------
-    "daily_running_cost": Selector(
-        "estimated daily cost of running OpenAI's applications (a range)",
-        article=HOUSE,
-        kind=MONEY,
-        sentence=r"a day to run",
-        merge=True,
-    ),
-    "runway_window": Selector(
-        "when the money would run out at that burn rate (a range of dates)",
-        article=HOUSE,
-        kind=DATE,
-        sentence=r"run out of money",
-        merge=True,
-    ),
-    "revenue_2023": Selector(
-        "revenue OpenAI was expected to reach by the end of 2023",
-        article=HOUSE,
-        kind=MONEY,
-        sentence=r"in revenue by the end of",
-    ),
-    "revenue_year_end": Selector(
-        "the date that revenue expectation refers to",
-        article=HOUSE,
-        kind=DATE,
-        sentence=r"in revenue by the end of",
-    ),
-    "listed_companies_surpassed": Selector(
-        "publicly listed companies whose individual revenue that amount would surpass",
-        article=HOUSE,
-        kind=COUNT,
-        sentence=r"publicly listed companies",
-    ),
-    "employees_considering_leaving": Selector(
-        "employees formally considering leaving with Altman",
-        article=HOUSE,
-        kind=COUNT,
-        sentence=r"considering doing the same",
-    ),
-    "employees_total": Selector(
-        "total employees at the time (the whole in \"650 out of 770\")",
-        article=HOUSE,
-        kind=COUNT,
-        sentence=r"considering doing the same",
-        field="of",
-    ),
-    "weekend_of_turmoil": Selector(
-        "the weekend the article was written just after (Altman's dismissal)",
-        article=HOUSE,
-        kind=DATE,
-        sentence=r"the weekend of",
-    ),
-    "openai_founded": Selector(
-        "when OpenAI was founded",
-        article=HOUSE,
-        kind=DATE,
-        sentence=r"joined forces to found OpenAI",
-    ),
-    # --- articles 002 and 003: Sora, Spud, compute -----------------------------------
-    "sora_unveiled": Selector(
-        "when Sora was first unveiled (the world-model pivot report)",
-        article=PIVOT,
-        kind=DATE,
-        sentence=r"first unveiled",
-    ),
-    "sora_unveiled_app_report": Selector(
-        "when Sora was first unveiled (the app wind-down report)",
-        article=WIND_DOWN,
-        kind=DATE,
-        sentence=r"first unveiled",
-    ),
-    "sora_announced_faq": Selector(
-        "when Sora was announced and demonstrated (the pivot report's FAQ)",
-        article=PIVOT,
-        kind=DATE,
-        sentence=r"announced and demonstrated",
-    ),
-    "spud_release": Selector(
-        "when the new model's release was anticipated",
-        article=PIVOT,
-        kind=DURATION,
-        sentence=r"release is anticipated",
-    ),
-    "run_rate_annual": Selector(
-        "OpenAI's reported annual revenue run-rate",
-        article=WIND_DOWN,
-        kind=MONEY,
-        sentence=r"run-rate",
-    ),
-    "chatgpt_users_vague": Selector(
-        "ChatGPT's users, as a vague order of magnitude",
-        article=WIND_DOWN,
-        kind=COUNT,
-        sentence=r"hundreds of millions of users",
-    ),
-    "gpu_fleet_vague": Selector(
-        "GPUs a frontier model needs, as a vague order of magnitude",
-        article=WIND_DOWN,
-        kind=COUNT,
-        sentence=r"high-end GPUs",
-    ),
-}
 
 
 # --------------------------------------------------------------------------- loading
@@ -382,7 +218,7 @@ def claim(
     Raises :class:`ClaimLookupError` when the name is unknown or its selector matches no
     row or several rows (the message names the claim and the count).
     """
-    reg = CLAIMS if registry is None else registry
+    reg = _default(registry)
     if name not in reg:
         raise ClaimLookupError(f"unknown claim {name!r}; known: {', '.join(sorted(reg))}")
     sel = reg[name]
@@ -415,6 +251,15 @@ def claim(
             f"claim {name!r} must match exactly one quantity, matched {len(rows)}{where}"
         )
     return _from_rows(name, sel, rows)
+
+
+def _default(registry: dict[str, Selector] | None) -> dict[str, Selector]:
+    """The suite's named numbers (evidence.registry) unless a registry is given."""
+    if registry is not None:
+        return registry
+    from analysis.evidence.registry import NAMED_NUMBERS
+
+    return NAMED_NUMBERS
 
 
 def claims_table(

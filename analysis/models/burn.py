@@ -1,8 +1,8 @@
 """Cash burn and runway: what a daily running cost means over months and years.
 
-Article 001 says OpenAI spent "between $100,000 and $700,000 a day" to run its
+house-divided-openai-chaos says OpenAI spent "between $100,000 and $700,000 a day" to run its
 applications and could "run out of money anywhere between the end of 2024 and 2025";
-article 003 mentions a "$5.2 billion annual run-rate". These functions put such numbers
+sora-app-wind-down-spud mentions a "$5.2 billion annual run-rate". These functions put such numbers
 on one time scale, draw the cash curve a burn rate implies, and invert the runway claim
 into the cash on hand it would need.
 

@@ -10,6 +10,7 @@ assumption. All functions are pure and accept numpy arrays where a scalar is sho
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.errors import ModelError
+from analysis.evidence.registry import GROUPS, PRIORITY_LEVELS, SCENARIOS, Scenario
 
 REFERENCE_CSV = paths.REFERENCE / "compute.csv"
 
@@ -40,31 +42,6 @@ SORA = "sora_inference"
 
 SECONDS_PER_DAY = 86_400
 HOURS_PER_DAY = 24
-
-# The resource table of article 000 rates three project groups; these are the programmes in each.
-GROUPS = {
-    "ChatGPT/LLMs": ("chatgpt_inference", "spud_training"),
-    "Sora/DALL-E": ("sora_inference",),
-    "Foundational research": ("world_model_research", "other_research"),
-}
-
-# Rule mapping the table's ordinal levels onto a group's share of the fleet, [low, high):
-# "Overwhelmingly High" is a majority of the fleet; "Scarce" is under a tenth, the size of a
-# single side bet; everything between is "Insufficient/Constrained". The three ranges tile [0, 1].
-PRIORITY_LEVELS = (
-    ("Scarce", 0.0, 0.10),
-    ("Insufficient/Constrained", 0.10, 0.50),
-    ("Overwhelmingly High", 0.50, 1.0),
-)
-
-SCENARIOS = {
-    "status quo": "The reference shares (data/reference/compute.csv).",
-    "Sora wound down": "Article 003: the Sora app is wound down and all its compute goes to Spud training.",
-    "world-model pivot": (
-        "Article 002: the Sora team moves to world-model research and keeps a fraction "
-        "(pivot_to_world_model) of the app's compute; the rest goes to Spud training."
-    ),
-}
 
 _TOLERANCE = 1e-6
 
@@ -262,34 +239,37 @@ def rebalance(shares, programme: str, value: float) -> pd.Series:
     return result
 
 
-def scenario(name: str, ref: pd.DataFrame | None = None) -> pd.Series:
-    """Shares of a named scenario (see SCENARIOS), derived from the reference shares."""
+def scenario(name: str, ref: pd.DataFrame | None = None,
+             presets: Mapping[str, Scenario] = SCENARIOS) -> pd.Series:
+    """Shares of a named scenario (see ``presets``), derived from the reference shares."""
     ref = reference() if ref is None else ref
     base = defaults(ref).shares
-    if name not in SCENARIOS:
-        raise ModelError(f"unknown scenario {name!r}; choose one of: {', '.join(SCENARIOS)}")
+    if name not in presets:
+        raise ModelError(f"unknown scenario {name!r}; choose one of: {', '.join(presets)}")
+    preset = presets[name]
     shares = base.copy()
-    sora = float(base[SORA])
-    if name == "Sora wound down":
-        shares[SORA] = 0.0
-        shares[TRAINING] += sora
-    elif name == "world-model pivot":
-        kept = sora * float(ref.loc["pivot_to_world_model", "value"])
+    if preset.sora_freed:
+        sora = float(base[SORA])
+        kept = 0.0
+        if preset.kept_for_world_model is not None:
+            kept = sora * float(ref.loc[preset.kept_for_world_model, "value"])
         shares[SORA] = 0.0
         shares["world_model_research"] += kept
         shares[TRAINING] += sora - kept
     return check_shares(shares)
 
 
-def scenarios(ref: pd.DataFrame | None = None) -> pd.DataFrame:
+def scenarios(ref: pd.DataFrame | None = None,
+              presets: Mapping[str, Scenario] = SCENARIOS) -> pd.DataFrame:
     """Every scenario's shares, one row per scenario and programme (tidy, ordered categoricals)."""
     ref = reference() if ref is None else ref
-    names = list(SCENARIOS)
+    names = list(presets)
     frame = pd.DataFrame(
         {
             "scenario": np.repeat(names, len(PROGRAMMES)),
             "programme": list(PROGRAMMES) * len(names),
-            "share": np.concatenate([scenario(name, ref).to_numpy() for name in names]),
+            "share": np.concatenate([scenario(name, ref, presets).to_numpy()
+                                     for name in names]),
         }
     )
     return frame.astype(
@@ -300,45 +280,47 @@ def scenarios(ref: pd.DataFrame | None = None) -> pd.DataFrame:
     )
 
 
-def group_shares(shares) -> pd.Series:
-    """Shares summed over the resource table's project groups (GROUPS)."""
+def group_shares(shares, groups: Mapping[str, tuple[str, ...]] = GROUPS) -> pd.Series:
+    """Shares summed over the resource table's project groups (``groups``)."""
     shares = check_shares(shares)
     return pd.Series(
-        {group: float(shares[list(members)].sum()) for group, members in GROUPS.items()}
+        {group: float(shares[list(members)].sum()) for group, members in groups.items()}
     )
 
 
-def priority_level(share):
-    """The resource-table level for a group's share of the fleet (vectorised; see PRIORITY_LEVELS)."""
+def priority_level(share, levels=PRIORITY_LEVELS):
+    """The resource-table level for a group's share of the fleet (vectorised; see ``levels``)."""
     share = np.asarray(share, dtype="float64")
     if np.isnan(share).any() or ((share < 0) | (share > 1 + _TOLERANCE)).any():
         raise ModelError("a share must be between 0 and 1")
-    edges = [low for _, low, _ in PRIORITY_LEVELS[1:]]
-    names = np.array([name for name, _, _ in PRIORITY_LEVELS], dtype=object)
+    edges = [low for _, low, _ in levels[1:]]
+    names = np.array([name for name, _, _ in levels], dtype=object)
     levels = names[np.searchsorted(edges, share, side="right")]
     return levels if share.ndim else str(levels)
 
 
-def share_range(level: str) -> tuple[float, float]:
+def share_range(level: str, levels=PRIORITY_LEVELS) -> tuple[float, float]:
     """The [low, high) share range a resource-table level stands for."""
-    for name, low, high in PRIORITY_LEVELS:
+    for name, low, high in levels:
         if name.casefold() == level.strip().casefold():
             return low, high
     raise ModelError(f"unknown priority level {level!r}")
 
 
-def scenario_table(ref: pd.DataFrame | None = None) -> pd.DataFrame:
+def scenario_table(ref: pd.DataFrame | None = None,
+                   presets: Mapping[str, Scenario] = SCENARIOS) -> pd.DataFrame:
     """Per scenario: its shares' headline numbers at the reference constants."""
     ref = reference() if ref is None else ref
     base = defaults(ref)
     rows = []
-    for name in SCENARIOS:
-        out = summary(base.with_(shares=scenario(name, ref)))
+    for name in presets:
+        shares = scenario(name, ref, presets)
+        out = summary(base.with_(shares=shares))
         rows.append(
             {
                 "scenario": name,
-                "training_share": float(scenario(name, ref)[TRAINING]),
-                "sora_share": float(scenario(name, ref)[SORA]),
+                "training_share": float(shares[TRAINING]),
+                "sora_share": float(shares[SORA]),
                 "training_days": out["training_days"],
                 "sora_minutes_per_day": out["sora_minutes_per_day"],
                 "cost_per_day": out["cost_per_day"],

@@ -1,6 +1,6 @@
 """The arithmetic of a traffic claim: a peak, a later count, and the change between them.
 
-Article 001 says ChatGPT peaked at 1.8 million visits in April and had 1.43 million in
+house-divided-openai-chaos says ChatGPT peaked at 1.8 million visits in April and had 1.43 million in
 August 2023, "a roughly 20-percent decrease … in just three months". These functions
 recompute each part of such a sentence (the change, the months it spans, the average
 monthly rate, the path between the two points) so a notebook can check it, and read the

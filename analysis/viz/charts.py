@@ -161,11 +161,11 @@ def burn_cash_curve(frames: Frames):
 
 
 def resource_levels(frames: Frames):
-    """The first article's table: each programme's level in each ordinal column, as dots on
+    """The table of chatgpt-dominance-talent-exodus: each programme's level in each ordinal column, as dots on
     the columns' own level names (no lengths: levels are ranks, not measurements)."""
     from plotly.subplots import make_subplots
 
-    from analysis.evidence.named import EXODUS
+    from analysis.evidence.registry import EXODUS
     from analysis.extract.tables import table_frame
 
     go = _go()
@@ -185,7 +185,7 @@ def resource_levels(frames: Frames):
                          row=1, col=i)
     fig.update_yaxes(type="category", categoryorder="array",
                      categoryarray=list(table[key])[::-1])
-    fig.update_layout(title_text="Programmes in the first article's table, by level",
+    fig.update_layout(title_text="Programmes in the resource table of chatgpt-dominance-talent-exodus, by level",
                       height=380, width=1000)
     return fig
 
@@ -275,15 +275,15 @@ CHARTS: dict[str, Chart] = {c.name: c for c in (
           "Quantitative mentions per article, by kind", NB[0]),
     Chart("chatgpt_visits", chatgpt_visits,
           "ChatGPT web visits in 2023: the article's millions and the firms' billions", NB[1],
-          ("chatgpt_visits_peak", "peak_month", "chatgpt_visits_august",
-           "latest_visits_month")),
+          ("chatgpt_visits_peak", "chatgpt_visits_peak_month", "chatgpt_visits_latest",
+           "chatgpt_visits_latest_month")),
     Chart("burn_yearly", burn_yearly, "Costs and revenue per year", NB[2],
-          ("daily_running_cost", "revenue_2023", "run_rate_annual")),
+          ("daily_running_cost", "revenue_expected", "run_rate_annual")),
     Chart("burn_cash_curve", burn_cash_curve,
           "Cash curve at the article's burn rate, with its runway window", NB[2],
-          ("daily_running_cost", "runway_window", "weekend_of_turmoil")),
+          ("daily_running_cost", "runway_window", "altman_dismissal_weekend")),
     Chart("resource_levels", resource_levels,
-          "The first article's resource table as ordinal levels", NB[3]),
+          "The resource table of chatgpt-dominance-talent-exodus as ordinal levels", NB[3]),
     Chart("attention_shares", attention_shares,
           "Share of each article's sentences per programme", NB[3]),
     Chart("claims_by_grade", hedged_share, "Claims per article, by certainty grade", NB[5]),

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from analysis.checks import attention, ledger, overview, spending, traffic
-from analysis.evidence.named import EXODUS, claim
+from analysis.evidence.named import claim
+from analysis.evidence.registry import EXODUS
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +38,7 @@ def test_reference_may_peak_fits_three_months_and_the_percentage(f):
 def test_users_per_month_divides_users_by_months(f):
     q = f["quantities"]
     row = traffic.users_per_month(q).iloc[0]
-    expected = claim("users_100m", q).value / claim("users_100m_two_months", q).value / 1e6
+    expected = claim("chatgpt_users_milestone", q).value / claim("chatgpt_users_milestone_time", q).value / 1e6
     assert row["users_per_month_m"] == pytest.approx(expected)
 
 
@@ -45,7 +46,7 @@ def test_runway_window_is_end_of_2024_to_end_of_2025(f):
     w = spending.runway_window(f["quantities"])
     assert (w.window_start.isoformat(), w.window_end.isoformat()) == ("2024-12-01",
                                                                        "2025-12-31")
-    assert w.start.isoformat() == claim("weekend_of_turmoil", f["quantities"]).date
+    assert w.start.isoformat() == claim("altman_dismissal_weekend", f["quantities"]).date
 
 
 def test_defaults_put_the_runway_inside_the_window(f):
@@ -73,7 +74,7 @@ def test_yearly_figures_ratios(f):
     q = f["quantities"]
     table = spending.yearly_figures(q)
     cost = claim("daily_running_cost", q)
-    revenue, run_rate = claim("revenue_2023", q).value, claim("run_rate_annual", q).value
+    revenue, run_rate = claim("revenue_expected", q).value, claim("run_rate_annual", q).value
     high_yearly = cost.high * DAYS_PER_YEAR
     assert table.loc["annual run-rate", "times_2023_revenue"] == round(run_rate / revenue, 2)
     assert table.loc["running cost, low end", "times_2023_revenue"] == round(

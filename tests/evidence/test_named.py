@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis.evidence import named as lookup
+from analysis.evidence import registry
 from analysis.evidence.named import ClaimLookupError, Selector, claim, claims_table
 
 PEAK = "After peaking at 1.8 million visits in April, ChatGPT numbers began to dwindle."
@@ -53,14 +54,14 @@ def _row(
 
 @pytest.fixture
 def quantities() -> pd.DataFrame:
-    h = lookup.HOUSE
+    h = registry.HOUSE
     rows = [
         _row(h, 117, "1.8 million visits", "count", 1.8e6, PEAK, unit="visits"),
         _row(h, 139, "April", "date", None, PEAK, date="2023-04"),
         _row(h, 500, "$100,000", "money", 1e5, COST, unit="USD", per="day"),
         _row(h, 513, "$700,000 a day", "money", 7e5, COST, unit="USD", per="day"),
         _row(h, 900, "650 out of 770", "count", 650.0, STAFF, unit="employees", of=770.0),
-        _row(lookup.PIVOT, 10, "41 views", "count", 41.0, "41 views", unit="views", boiler=True),
+        _row(registry.PIVOT, 10, "41 views", "count", 41.0, "41 views", unit="views", boiler=True),
     ]
     frame = pd.DataFrame(rows)
     for col in ("value", "low", "high", "of"):
@@ -73,18 +74,18 @@ def quantities() -> pd.DataFrame:
 def test_claim_finds_the_peak_by_kind_and_sentence(quantities):
     peak = claim("chatgpt_visits_peak", quantities)
     assert peak.value == 1.8e6 and peak.unit == "visits"
-    assert (peak.article, peak.start, peak.end) == (lookup.HOUSE, 117, 135)
+    assert (peak.article, peak.start, peak.end) == (registry.HOUSE, 117, 135)
     assert peak.sentence == PEAK
     assert float(peak) == 1.8e6
 
 
 def test_cite_names_article_offsets_and_sentence(quantities):
     cite = claim("chatgpt_visits_peak", quantities).cite()
-    assert cite == f"{lookup.HOUSE}:117-135 \u201c{PEAK}\u201d"
+    assert cite == f"{registry.HOUSE}:117-135 \u201c{PEAK}\u201d"
 
 
 def test_date_claims_carry_the_date(quantities):
-    month = claim("peak_month", quantities)
+    month = claim("chatgpt_visits_peak_month", quantities)
     assert month.date == "2023-04" and month.kind == "date"
 
 
@@ -109,10 +110,10 @@ def test_zero_matches_is_a_key_error_naming_the_claim(quantities):
 
 
 def test_several_matches_is_an_error_listing_them(quantities):
-    registry = {"any_count": Selector("any count", article=lookup.HOUSE, kind="count")}
+    counts = {"any_count": Selector("any count", article=registry.HOUSE, kind="count")}
     with pytest.raises(ClaimLookupError, match=r"'any_count'.*matched 2") as info:
-        claim("any_count", quantities, registry)
-    assert f"{lookup.HOUSE}:900-914 '650 out of 770'" in str(info.value)
+        claim("any_count", quantities, counts)
+    assert f"{registry.HOUSE}:900-914 '650 out of 770'" in str(info.value)
 
 
 def test_nth_out_of_range_says_how_many_matched(quantities):
@@ -159,8 +160,8 @@ def test_load_quantities_reads_parquet(tmp_path, quantities):
 
 
 def test_registry_patterns_compile_and_name_known_articles():
-    known = {lookup.EXODUS, lookup.HOUSE, lookup.PIVOT, lookup.WIND_DOWN}
-    for name, sel in lookup.CLAIMS.items():
+    known = {registry.EXODUS, registry.HOUSE, registry.PIVOT, registry.WIND_DOWN}
+    for name, sel in registry.NAMED_NUMBERS.items():
         assert re.fullmatch(r"[a-z0-9_]+", name)
         assert sel.description
         assert sel.article in known, name
@@ -174,4 +175,4 @@ def test_article_ids_are_those_of_the_manifest():
 
     manifest = lookup.QUANTITIES_PARQUET.parents[2] / "data" / "sources" / "manifest.toml"
     ids = {a["id"] for a in tomllib.loads(manifest.read_text())["article"]}
-    assert {lookup.EXODUS, lookup.HOUSE, lookup.PIVOT, lookup.WIND_DOWN} <= ids
+    assert {registry.EXODUS, registry.HOUSE, registry.PIVOT, registry.WIND_DOWN} <= ids

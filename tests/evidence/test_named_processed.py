@@ -8,29 +8,30 @@ import re
 import pytest
 
 from analysis.evidence import named as lookup
+from analysis.evidence import registry
 
 # What each claim must read as in its article, checked on the surface text (never a typed
 # value): digits of the number as printed, a month name, or a vague-quantity phrase.
 SURFACE = {
     "chatgpt_visits_peak": r"^1\.8 million$",
-    "peak_month": r"^April$",
-    "chatgpt_visits_august": r"^1\.43 million$",
-    "latest_visits_month": r"^August 2023$",
-    "visit_decline_pct": r"^20-percent$",
-    "decline_window_months": r"^three months$",
-    "users_100m": r"^100 million$",
-    "users_100m_two_months": r"^two months$",
+    "chatgpt_visits_peak_month": r"^April$",
+    "chatgpt_visits_latest": r"^1\.43 million$",
+    "chatgpt_visits_latest_month": r"^August 2023$",
+    "chatgpt_visits_decline_pct": r"^20-percent$",
+    "chatgpt_visits_decline_window": r"^three months$",
+    "chatgpt_users_milestone": r"^100 million$",
+    "chatgpt_users_milestone_time": r"^two months$",
     "daily_running_cost": r"\$100,000 and \$700,000 a day",
     "runway_window": r"end of 2024 and 2025",
-    "revenue_2023": r"^\$1\.3 billion$",
-    "revenue_year_end": r"end of 2023",
+    "revenue_expected": r"^\$1\.3 billion$",
+    "revenue_expected_by": r"end of 2023",
     "listed_companies_surpassed": r"^4,325$",
     "employees_considering_leaving": r"^650\b",
     "employees_total": r"\b770$",
-    "weekend_of_turmoil": r"^17 November$",
+    "altman_dismissal_weekend": r"^17 November$",
     "openai_founded": r"^December 2015$",
     "sora_unveiled": r"^February 2024$",
-    "sora_unveiled_app_report": r"^February 2024$",
+    "sora_unveiled_wind_down_report": r"^February 2024$",
     "sora_announced_faq": r"^February 2024$",
     "spud_release": r"a few weeks",
     "run_rate_annual": r"^\$5\.2 billion",
@@ -48,10 +49,10 @@ def quantities():
 
 
 def test_every_registered_claim_has_an_expected_surface():
-    assert set(SURFACE) == set(lookup.CLAIMS)
+    assert set(SURFACE) == set(registry.NAMED_NUMBERS)
 
 
-@pytest.mark.parametrize("name", sorted(lookup.CLAIMS))
+@pytest.mark.parametrize("name", sorted(registry.NAMED_NUMBERS))
 def test_claim_resolves_to_the_words_of_its_sentence(quantities, name):
     value = lookup.claim(name, quantities)
     assert re.search(SURFACE[name], value.surface), (name, value.surface)
@@ -73,8 +74,8 @@ SCALE = {"million": 1e6, "billion": 1e9}
 
 @pytest.mark.parametrize(
     "name",
-    ["chatgpt_visits_peak", "chatgpt_visits_august", "users_100m", "revenue_2023",
-     "listed_companies_surpassed", "run_rate_annual", "visit_decline_pct"],
+    ["chatgpt_visits_peak", "chatgpt_visits_latest", "chatgpt_users_milestone", "revenue_expected",
+     "listed_companies_surpassed", "run_rate_annual", "chatgpt_visits_decline_pct"],
 )
 def test_value_is_the_number_its_surface_prints(quantities, name):
     value = lookup.claim(name, quantities)

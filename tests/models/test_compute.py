@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis.errors import ModelError
+from analysis.evidence import registry
 from analysis.models import compute
 
 
@@ -165,7 +166,7 @@ def test_scenarios_move_sora_share(ref, params):
 
 def test_scenarios_frame_is_tidy(ref):
     frame = compute.scenarios(ref)
-    assert len(frame) == len(compute.SCENARIOS) * len(compute.PROGRAMMES)
+    assert len(frame) == len(registry.SCENARIOS) * len(compute.PROGRAMMES)
     assert frame.groupby("scenario")["share"].sum().to_numpy() == pytest.approx(1.0)
 
 
@@ -184,7 +185,7 @@ def test_priority_levels_tile_unit_interval():
 
 
 def test_share_range_round_trips_with_level():
-    for name, low, high in compute.PRIORITY_LEVELS:
+    for name, low, high in registry.PRIORITY_LEVELS:
         assert compute.share_range(name) == (low, high)
         assert compute.priority_level((low + high) / 2) == name
     assert compute.share_range(" scarce ") == (0.0, 0.10)
@@ -193,7 +194,7 @@ def test_share_range_round_trips_with_level():
 
 
 def test_reference_shares_match_the_resource_table(params):
-    # Article 000's table: LLMs overwhelmingly high, Sora constrained, foundational research scarce.
+    # The table of chatgpt-dominance-talent-exodus: LLMs overwhelmingly high, Sora constrained, foundational research scarce.
     groups = compute.group_shares(params.shares)
     levels = dict(zip(groups.index, compute.priority_level(groups.to_numpy()), strict=True))
     assert levels == {

@@ -34,7 +34,7 @@ def test_manifest_urls_appear_in_their_articles():
 
 
 def test_snowflake_decodes_known_status_id():
-    # The status id in the first article's source line.
+    # The status id in the source line of chatgpt-dominance-talent-exodus.
     assert snowflake_time(2018667779503665365).isoformat() == "2026-02-03T12:47:58.324000+00:00"
 
 

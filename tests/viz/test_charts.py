@@ -26,7 +26,7 @@ def test_chart_builds_from_the_frames(frames, name):
 
 
 def test_registered_claims_are_known_claim_names():
-    from analysis.evidence.named import CLAIMS
+    from analysis.evidence.registry import NAMED_NUMBERS as CLAIMS
 
     for chart in charts.CHARTS.values():
         assert set(chart.claims) <= set(CLAIMS), chart.name
