@@ -253,6 +253,11 @@ def claim(
     return _from_rows(name, sel, rows)
 
 
+# The columns of claims_table after "claim", each a field of ClaimValue.
+TABLE_FIELDS = ("description", "surface", "value", "low", "high", "unit", "per", "date",
+                "article", "start", "end", "sentence")
+
+
 def _default(registry: dict[str, Selector] | None) -> dict[str, Selector]:
     """The suite's named numbers (evidence.registry) unless a registry is given."""
     if registry is not None:
@@ -270,23 +275,9 @@ def claims_table(
     """One row per named claim: its number beside the sentence it came from."""
     q = load_quantities() if quantities is None else quantities
     values = [claim(n, q, registry) for n in names]
-    frame = pd.DataFrame(
-        {
-            "claim": [v.name for v in values],
-            "description": [v.description for v in values],
-            "surface": [v.surface for v in values],
-            "value": [v.value for v in values],
-            "low": [v.low for v in values],
-            "high": [v.high for v in values],
-            "unit": [v.unit for v in values],
-            "per": [v.per for v in values],
-            "date": [v.date for v in values],
-            "article": [v.article for v in values],
-            "start": [v.start for v in values],
-            "end": [v.end for v in values],
-            "sentence": [v.sentence for v in values],
-        }
-    )
+    fields = {"claim": "name", **{f: f for f in TABLE_FIELDS}}
+    frame = pd.DataFrame({column: [getattr(v, attr) for v in values]
+                          for column, attr in fields.items()})
     text_cols = ["claim", "description", "surface", "unit", "per", "date", "article", "sentence"]
     frame[text_cols] = frame[text_cols].astype("string")
     frame[["value", "low", "high"]] = frame[["value", "low", "high"]].astype("Float64")

@@ -197,22 +197,24 @@ def source_in(sentence: str) -> tuple[str, str] | None:
     people = [s for s in subjects if s[1] == "person"]
     if people:
         return people[0]
-    according = _ACCORDING_RE.search(sentence)
-    if according:
-        found = _classify(_noun_phrase(sentence, according.end()))
-        if found:
-            return found
+    found = _source_after(_ACCORDING_RE, sentence)
+    if found:
+        return found
     if subjects:
         return subjects[0]
-    citing = _CITING_RE.search(sentence)
-    if citing:
-        found = _classify(_noun_phrase(sentence, citing.end()))
-        if found:
-            return found
+    found = _source_after(_CITING_RE, sentence)
+    if found:
+        return found
     back = BACK_REFERENCE.search(sentence)
     if back:
         return _lower_first(re.sub(r"['’]s$", "", back.group())), "report"
     return None
+
+
+def _source_after(cue: re.Pattern, sentence: str) -> tuple[str, str] | None:
+    """The source named right after a cue ("according to <source>", "citing <source>")."""
+    m = cue.search(sentence)
+    return _classify(_noun_phrase(sentence, m.end())) if m else None
 
 
 def is_back_reference(attribution: str) -> bool:

@@ -27,7 +27,7 @@ import pandas as pd
 from analysis.errors import SourceError
 from analysis.frames.schema import FRAMES as FRAMES_SCHEMA
 from analysis.frames.schema import NAMES
-from analysis.sources.corpus import Corpus, Entry, article_files, entries_for, load_article
+from analysis.sources.corpus import Corpus, Entry, checked_entries, load_article, skip_or_raise
 
 # The frames a build writes, in the order it writes them (the schema's order).
 FRAMES = list(NAMES)
@@ -83,16 +83,7 @@ class Result:
 
 def tasks(sources: str | Path, *, keep_going: bool, skipped: list[SourceError]) -> list[Entry]:
     """Manifest entries to process; files the manifest does not list are errors (or skipped)."""
-    sources = Path(sources)
-    entries = entries_for(sources)
-    listed = {e.file for e in entries}
-    for path in article_files(sources):
-        if path.name not in listed:
-            err = SourceError("no manifest entry", file=path)
-            if not keep_going:
-                raise err
-            skipped.append(err)
-    return entries
+    return checked_entries(sources, keep_going=keep_going, skipped=skipped)
 
 
 def process(entry: Entry, sources: str | Path) -> dict[str, pd.DataFrame]:
@@ -120,9 +111,7 @@ def run(entries: list[Entry], sources: str | Path, *, keep_going: bool,
             try:
                 yield process(entry, sources)
             except SourceError as err:
-                if not keep_going:
-                    raise
-                skipped.append(err)
+                skip_or_raise(err, keep_going=keep_going, skipped=skipped)
                 with bar.external_write_mode() if bar is not None else nullcontext():
                     on_warning(err)
             if bar is not None:

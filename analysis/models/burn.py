@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import ModelError
+from analysis.models.inputs import checked
 
 DAYS_PER_YEAR = 365.25
 DAYS_PER_MONTH = DAYS_PER_YEAR / 12  # 30.4375
@@ -39,13 +40,6 @@ __all__ = [
 ]
 
 
-def _non_negative(name: str, value) -> np.ndarray:
-    arr = np.asarray(value, dtype=float)
-    if np.any(~np.isfinite(arr)) or np.any(arr < 0):
-        raise ModelError(f"{name} must be a finite number >= 0, got {value!r}")
-    return arr
-
-
 def _date(value, name: str) -> pd.Timestamp:
     try:
         ts = pd.Timestamp(value)
@@ -61,7 +55,7 @@ def per_period(daily) -> pd.DataFrame:
 
     One row per value of ``daily``: $100,000 a day is $3,043,750 a month, $36,525,000 a year.
     """
-    d = np.atleast_1d(_non_negative("daily", daily))
+    d = np.atleast_1d(checked("daily", daily))
     return pd.DataFrame(
         {"per_day": d, "per_month": d * DAYS_PER_MONTH, "per_year": d * DAYS_PER_YEAR}
     )
@@ -73,12 +67,12 @@ def _flows(daily_cost, monthly_revenue, revenue_growth, other_monthly_costs, mon
     growth = np.asarray(revenue_growth, dtype=float)
     if np.any(~np.isfinite(growth)) or np.any(growth <= -1):
         raise ModelError(f"revenue_growth must be a monthly fraction > -1, got {revenue_growth!r}")
-    revenue = _non_negative("monthly_revenue", monthly_revenue)[..., None] * (
+    revenue = checked("monthly_revenue", monthly_revenue)[..., None] * (
         (1.0 + growth[..., None]) ** k
     )
     costs = (
-        _non_negative("daily_cost", daily_cost)[..., None] * DAYS_PER_MONTH
-        + _non_negative("other_monthly_costs", other_monthly_costs)[..., None]
+        checked("daily_cost", daily_cost)[..., None] * DAYS_PER_MONTH
+        + checked("other_monthly_costs", other_monthly_costs)[..., None]
     ) + 0.0 * k
     return revenue, costs
 
@@ -102,7 +96,7 @@ def cash_curve(
     """
     if int(months) != months or months < 1:
         raise ModelError(f"months must be a whole number >= 1, got {months!r}")
-    cash0 = float(_non_negative("cash", cash))
+    cash0 = float(checked("cash", cash))
     begin = _date(start, "start")
     revenue, costs = _flows(
         daily_cost, monthly_revenue, revenue_growth, other_monthly_costs, months
@@ -137,7 +131,7 @@ def runway_months(
     Flows are spread evenly within a month, so the crossing month is interpolated linearly.
     Vectorised: array parameters broadcast and give an array of runways.
     """
-    c = _non_negative("cash", cash)
+    c = checked("cash", cash)
     revenue, costs = _flows(
         daily_cost, monthly_revenue, revenue_growth, other_monthly_costs, horizon_months
     )
@@ -194,7 +188,7 @@ def required_for_window(daily_cost, window_start, window_end, start="2023-11-01"
         raise ModelError(f"window_end {window_end!r} comes before window_start {window_start!r}")
     if lo < begin:
         raise ModelError(f"window_start {window_start!r} comes before start {start!r}")
-    d = np.atleast_1d(_non_negative("daily_cost", daily_cost))
+    d = np.atleast_1d(checked("daily_cost", daily_cost))
     days_low, days_high = (lo - begin).days, (hi - begin).days
     return pd.DataFrame(
         {

@@ -20,6 +20,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.errors import ModelError
+from analysis.models.inputs import checked
 
 REFERENCE_CSV = paths.REFERENCE / "chatgpt_visits_2023.csv"
 
@@ -35,11 +36,8 @@ __all__ = [
 ]
 
 
-def _positive(name: str, value) -> np.ndarray:
-    arr = np.asarray(value, dtype=float)
-    if np.any(~np.isfinite(arr)) or np.any(arr <= 0):
-        raise ModelError(f"{name} must be a positive number of visits, got {value!r}")
-    return arr
+def _visits(name: str, value) -> np.ndarray:
+    return checked(name, value, positive=True, noun="number of visits")
 
 
 def _scalar_or_array(arr: np.ndarray):
@@ -51,7 +49,7 @@ def decline(peak, later):
 
     Negative means a fall. The unit cancels, so millions and billions give the same answer.
     """
-    return _scalar_or_array(_positive("later", later) / _positive("peak", peak) - 1.0)
+    return _scalar_or_array(_visits("later", later) / _visits("peak", peak) - 1.0)
 
 
 def _period(month) -> pd.Period:
@@ -74,7 +72,7 @@ def monthly_rate(peak, later, months):
     m = np.asarray(months, dtype=float)
     if np.any(~np.isfinite(m)) or np.any(m <= 0):
         raise ModelError(f"months must be positive, got {months!r}")
-    ratio = _positive("later", later) / _positive("peak", peak)
+    ratio = _visits("later", later) / _visits("peak", peak)
     return _scalar_or_array(ratio ** (1.0 / m) - 1.0)
 
 

@@ -368,28 +368,36 @@ def entries_for(folder: str | Path) -> list[Entry]:
     return read_manifest(folder)
 
 
-def iter_articles(folder: str | Path, *, keep_going: bool = False,
-                  skipped: list[SourceError] | None = None) -> Iterator[Corpus]:
-    """Yield one-article corpora; with keep_going, bad files are recorded in `skipped`."""
+def skip_or_raise(err: SourceError, *, keep_going: bool,
+                  skipped: list[SourceError] | None) -> None:
+    """A bad file: with keep_going, record it in ``skipped`` (when given) and go on; else raise."""
+    if not keep_going:
+        raise err
+    if skipped is not None:
+        skipped.append(err)
+
+
+def checked_entries(folder: str | Path, *, keep_going: bool = False,
+                    skipped: list[SourceError] | None = None) -> list[Entry]:
+    """The manifest's entries; a file of the folder the manifest does not list is a bad file."""
     folder = Path(folder)
     entries = entries_for(folder)
     listed = {e.file for e in entries}
-    problems: list[SourceError] = [
-        SourceError("no manifest entry", file=p) for p in article_files(folder) if p.name not in listed
-    ]
-    for err in problems:
-        if not keep_going:
-            raise err
-        if skipped is not None:
-            skipped.append(err)
-    for entry in entries:
+    for path in article_files(folder):
+        if path.name not in listed:
+            skip_or_raise(SourceError("no manifest entry", file=path), keep_going=keep_going,
+                          skipped=skipped)
+    return entries
+
+
+def iter_articles(folder: str | Path, *, keep_going: bool = False,
+                  skipped: list[SourceError] | None = None) -> Iterator[Corpus]:
+    """Yield one-article corpora; with keep_going, bad files are recorded in `skipped`."""
+    for entry in checked_entries(folder, keep_going=keep_going, skipped=skipped):
         try:
             yield load_article(entry, folder)
         except SourceError as err:
-            if not keep_going:
-                raise
-            if skipped is not None:
-                skipped.append(err)
+            skip_or_raise(err, keep_going=keep_going, skipped=skipped)
 
 
 def concat(parts: list[Corpus], skipped: list[SourceError] | None = None) -> Corpus:

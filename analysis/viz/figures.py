@@ -2,8 +2,8 @@
 
 Importing this module registers a plotly template named ``"analysis"`` and makes
 ``"plotly_white+analysis"`` the default, so every plotly chart looks like the same
-publication. :func:`mpl_rc` / :func:`use_theme` / :func:`mpl_style` give matplotlib the
-same colours and font.
+publication. No chart of the suite is drawn with matplotlib; a reader's own matplotlib
+figure still gets the same reproducible export and index row.
 
 :func:`export` writes a figure where a write-up can pick it up, byte-reproducibly:
 
@@ -48,11 +48,8 @@ __all__ = [
     "figure_dict",
     "log_ticks",
     "figures_dir",
-    "mpl_rc",
-    "mpl_style",
     "plain",
     "read_index",
-    "use_theme",
 ]
 
 # Ships with matplotlib and with Debian's fonts-dejavu (pulled in by chromium), so
@@ -116,58 +113,6 @@ def _plotly_template() -> go.layout.Template:
 
 pio.templates["analysis"] = _plotly_template()
 pio.templates.default = "plotly_white+analysis"
-
-
-def mpl_rc() -> dict[str, Any]:
-    """rcParams giving matplotlib the plotly theme's colours and font, reproducibly."""
-    from cycler import cycler
-
-    return {
-        "font.family": "sans-serif",
-        "font.sans-serif": ["DejaVu Sans", "Arial"],
-        "font.size": 10,
-        "text.color": TEXT_COLOR,
-        "axes.prop_cycle": cycler(color=list(COLORS)),
-        "axes.facecolor": "white",
-        "axes.edgecolor": AXIS_COLOR,
-        "axes.labelcolor": TEXT_COLOR,
-        "axes.grid": True,
-        "axes.axisbelow": True,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "axes.titlelocation": "left",
-        "axes.titlesize": 12,
-        "grid.color": GRID_COLOR,
-        "grid.linewidth": 0.8,
-        "xtick.color": AXIS_COLOR,
-        "ytick.color": AXIS_COLOR,
-        "xtick.labelcolor": TEXT_COLOR,
-        "ytick.labelcolor": TEXT_COLOR,
-        "legend.frameon": False,
-        "figure.facecolor": "white",
-        "figure.dpi": 100,
-        "savefig.dpi": MPL_DPI,
-        "savefig.facecolor": "white",
-        # Reproducible SVG: fixed ids instead of random hashes, glyphs as paths.
-        "svg.hashsalt": "analysis",
-        "svg.fonttype": "path",
-    }
-
-
-def use_theme() -> None:
-    """Apply :func:`mpl_rc` to matplotlib globally (for a notebook's first cell)."""
-    import matplotlib as mpl
-
-    mpl.rcParams.update(mpl_rc())
-
-
-@contextlib.contextmanager
-def mpl_style() -> Iterator[None]:
-    """Context in which matplotlib uses the suite's theme."""
-    import matplotlib as mpl
-
-    with mpl.rc_context(mpl_rc()):
-        yield
 
 
 def log_ticks(low: float, high: float) -> tuple[list[float], list[str]]:

@@ -17,12 +17,11 @@ ATTACK = "<script>alert(1)</script>"
 
 
 def _mpl_figure() -> Figure:
-    with figures.mpl_style():
-        fig = Figure(figsize=(4, 3))
-        ax = fig.add_subplot()
-        ax.plot([1, 2, 3], [3.0, 1.0, 2.0], label="visits")
-        ax.set_title("Monthly visits")
-        ax.legend()
+    fig = Figure(figsize=(4, 3))
+    ax = fig.add_subplot()
+    ax.plot([1, 2, 3], [3.0, 1.0, 2.0], label="visits")
+    ax.set_title("Monthly visits")
+    ax.legend()
     return fig
 
 
@@ -41,12 +40,6 @@ def test_import_registers_the_analysis_template_as_default():
     assert layout.font.family == figures.FONT_FAMILY
     assert tuple(layout.colorway) == figures.COLORS
     assert layout.title.xanchor == "left"
-
-
-def test_mpl_rc_fixes_svg_hash_salt_and_draws_glyphs_as_paths():
-    rc = figures.mpl_rc()
-    assert rc["svg.hashsalt"] and rc["svg.fonttype"] == "path"
-    assert rc["axes.prop_cycle"].by_key()["color"] == list(figures.COLORS)
 
 
 def test_matplotlib_export_is_byte_identical_across_runs(tmp_path):
