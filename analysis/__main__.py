@@ -9,6 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from analysis import paths
 from analysis.errors import AnalysisError
 
 EXIT_BAD_INPUT = 2
@@ -35,7 +36,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"{name}: {count} rows -> {_where(result.paths.get(name, []))}")
     rows = ", ".join(f"{name}: {count:,}" for name, count in result.counts.items())
     print(f"data: {result.counts.get('articles', 0):,} articles -> "
-          f"{_relative(Path(args.out))}/ ({rows} rows)")
+          f"{_relative(paths.processed_dir(args.out))}/ ({rows} rows)")
     if result.skipped:
         print(f"skipped {len(result.skipped)} bad file(s)", file=sys.stderr)
     return 0
@@ -199,8 +200,10 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     b = sub.add_parser("build", help="parse a sources folder and write every frame (Parquet + CSV)")
-    b.add_argument("--sources", default="data/sources", help="folder of articles and manifest.toml")
-    b.add_argument("--out", default="data/processed", help="folder to write the frames to")
+    b.add_argument("--sources", default=str(paths.SOURCES),
+                   help="folder of articles and manifest.toml (default: data/sources)")
+    b.add_argument("--out", default=None, help="folder to write the frames to (default: "
+                   "$ANALYSIS_PROCESSED_DIR, else data/processed)")
     b.add_argument("--keep-going", action="store_true",
                    help="skip bad files with a warning instead of stopping at the first")
     b.add_argument("--engine", choices=["pandas", "dask"], default="pandas",

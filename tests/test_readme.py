@@ -90,3 +90,32 @@ def test_dictionary_command_rewrites_only_the_block(tmp_path):
     assert schema.dictionary_of(text) == schema.markdown()
     (tmp_path / "bare.md").write_text("no markers\n", encoding="utf-8")
     assert main(["dictionary", "--readme", str(tmp_path / "bare.md")]) == 2
+
+
+def layout() -> list[str]:
+    """The module paths the README's layout block lists, one line per module."""
+    block = readme().split("## Layout", 1)[1].split("```", 2)[1]
+    listed, folder = [], ""
+    for line in block.splitlines():
+        m = re.match(r"^  (\s*)(\S+)", line)
+        if not m or line.startswith("                       "):
+            continue
+        name = m.group(2)
+        if name.endswith("/"):
+            folder = name if not m.group(1) else folder
+        elif name.endswith(".py"):
+            listed.append(f"{folder}{name}" if m.group(1) else name)
+    return listed
+
+
+def test_readme_layout_lists_every_module_once():
+    modules = sorted(str(p.relative_to(ROOT / "analysis"))
+                     for p in (ROOT / "analysis").rglob("*.py") if p.name != "__init__.py")
+    assert sorted(layout()) == modules
+    assert len(layout()) == len(set(layout()))
+
+
+def test_tests_mirror_the_package():
+    for package in sorted(p for p in (ROOT / "analysis").iterdir()
+                          if p.is_dir() and (p / "__init__.py").exists()):
+        assert (ROOT / "tests" / package.name / "__init__.py").exists(), package.name

@@ -24,9 +24,11 @@ from typing import IO
 
 import pandas as pd
 
+from analysis import paths
 from analysis.errors import SourceError
 from analysis.frames.schema import FRAMES as FRAMES_SCHEMA
 from analysis.frames.schema import NAMES
+from analysis.paths import processed_dir
 from analysis.sources.corpus import Corpus, Entry, checked_entries, load_article, skip_or_raise
 
 # The frames a build writes, in the order it writes them (the schema's order).
@@ -282,11 +284,12 @@ def combine(parts: Iterable[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]
     return {name: concat_frames(frames) for name, frames in lists.items()}
 
 
-def build(sources: str | Path = "data/sources", out: str | Path = "data/processed", *,
+def build(sources: str | Path = paths.SOURCES, out: str | Path | None = None, *,
           keep_going: bool = False,
           on_warning: Callable[[SourceError], None] = lambda err: None,
           chunk_rows: int = CHUNK_ROWS) -> Result:
     """Parse every article of `sources` and write the processed frames to `out`, streaming."""
+    out = processed_dir(out)
     result = Result()
     entries = tasks(sources, keep_going=keep_going, skipped=result.skipped)
     for err in result.skipped:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import paths
 from analysis.errors import AnalysisError, SourceError
 from analysis.frames.build import (
     FRAMES,
@@ -38,6 +39,7 @@ from analysis.frames.build import (
     tasks,
     to_table,
 )
+from analysis.paths import processed_dir
 from analysis.sources.corpus import Entry
 
 # Worker processes of the local cluster (one thread each: the parse is pure Python).
@@ -109,7 +111,7 @@ def connect(scheduler: str | None, workers: int = WORKERS) -> Iterator:
         yield client
 
 
-def build(sources: str | Path = "data/sources", out: str | Path = "data/processed", *,
+def build(sources: str | Path = paths.SOURCES, out: str | Path | None = None, *,
           keep_going: bool = False, scheduler: str | None = None,
           on_warning: Callable[[SourceError], None] = lambda err: None,
           workers: int = WORKERS, partition_files: int = PARTITION_FILES) -> Result:
@@ -117,6 +119,7 @@ def build(sources: str | Path = "data/sources", out: str | Path = "data/processe
     import dask
     import dask.bag as db
 
+    out = processed_dir(out)
     result = Result()
     entries = tasks(sources, keep_going=keep_going, skipped=result.skipped)
     for err in result.skipped:

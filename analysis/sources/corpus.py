@@ -19,6 +19,7 @@ import pandas as pd
 
 from analysis.errors import ManifestError, SourceError
 from analysis.frames.schema import FRAMES, PARAGRAPH_KINDS
+from analysis.paths import SOURCES
 from analysis.sources.decode import read_source
 
 MANIFEST = "manifest.toml"
@@ -412,7 +413,7 @@ def concat(parts: list[Corpus], skipped: list[SourceError] | None = None) -> Cor
         texts, list(skipped or []))
 
 
-def load_corpus(path: str | Path = "data/sources", *, keep_going: bool = False) -> Corpus:
+def load_corpus(path: str | Path = SOURCES, *, keep_going: bool = False) -> Corpus:
     """All articles of a sources folder as frames (see the README's data dictionary)."""
     skipped: list[SourceError] = []
     parts = list(iter_articles(path, keep_going=keep_going, skipped=skipped))
