@@ -45,3 +45,7 @@ class ProcessedDataMissing(AnalysisError, FileNotFoundError):
 
 class FigureError(AnalysisError):
     """A figure that cannot be exported (bad name, unknown figure type, no browser for PNG)."""
+
+
+class NotebookError(AnalysisError):
+    """A notebook that cannot be executed: which one, which cell and what it raised."""

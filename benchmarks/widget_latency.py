@@ -14,7 +14,7 @@ from __future__ import annotations
 import statistics
 import time
 
-from analysis.dashboards import compute as widgets
+from analysis.dashboards import compute as dashboard
 from analysis.models import compute
 
 UPDATES = 200
@@ -25,7 +25,7 @@ def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
-def bench_update(board: widgets.ComputeDashboard, slider, callback) -> list[float]:
+def bench_update(board: dashboard.ComputeDashboard, slider, callback) -> list[float]:
     """Time a slider's callback, alternating between two values so each call does work."""
     values = (slider.value, slider.value + slider.step)
     samples = []
@@ -37,15 +37,15 @@ def bench_update(board: widgets.ComputeDashboard, slider, callback) -> list[floa
     return samples
 
 
-def bench_grid(board: widgets.ComputeDashboard) -> tuple[list[float], list[float]]:
+def bench_grid(board: dashboard.ComputeDashboard) -> tuple[list[float], list[float]]:
     """Time the 100 x 100 grid alone, and the grid written into the heatmap figure."""
-    mfu, fleet = widgets.grid_axes()
+    mfu, fleet = dashboard.grid_axes()
     model, with_figure = [], []
     for _ in range(GRIDS):
         start = time.perf_counter()
         grid = compute.sensitivity_grid(board.params, mfu, fleet)
         middle = time.perf_counter()
-        widgets.write_grid(board.figures["heatmap"], grid)
+        dashboard.write_grid(board.figures["heatmap"], grid)
         end = time.perf_counter()
         model.append(middle - start)
         with_figure.append(end - start)
@@ -53,8 +53,8 @@ def bench_grid(board: widgets.ComputeDashboard) -> tuple[list[float], list[float
 
 
 def main() -> None:
-    board = widgets.compute_dashboard()
-    assert widgets.GRID_SIZE == 100
+    board = dashboard.compute_dashboard()
+    assert dashboard.GRID_SIZE == 100
     fleet = bench_update(board, board.controls["scalars"]["fleet_gpus"],
                          lambda change: board.on_scalar("fleet_gpus", change))
     share = bench_update(board, board.controls["shares"][compute.TRAINING],

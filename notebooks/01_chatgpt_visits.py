@@ -21,12 +21,12 @@
 
 # %%
 from analysis.checks import traffic
-from analysis.evidence import named as lookup
-from analysis.frames import load as processed
+from analysis.evidence import named
+from analysis.frames import load
 from analysis.viz import charts, display
 
 display.setup()
-f = processed.frames()
+f = load.frames()
 q = f["quantities"]
 print(traffic.answer(q))
 
@@ -36,7 +36,7 @@ print(traffic.answer(q))
 # Each number is looked up by what it is (a named claim in `analysis.evidence.named`), with the characters it came from.
 
 # %%
-lookup.claims_table(traffic.CLAIMS, q)[["claim", "surface", "value", "date", "article", "start", "end"]]
+named.claims_table(traffic.CLAIMS, q)[["claim", "surface", "value", "date", "article", "start", "end"]]
 
 # %%
 check = traffic.check(q)

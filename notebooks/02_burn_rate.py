@@ -22,12 +22,12 @@
 # %%
 from analysis.checks import spending
 from analysis.dashboards.runway import burn_dashboard
-from analysis.evidence import named as lookup
-from analysis.frames import load as processed
+from analysis.evidence import named
+from analysis.frames import load
 from analysis.viz import charts, display
 
 display.setup()
-f = processed.frames()
+f = load.frames()
 q = f["quantities"]
 print(spending.answer(q))
 
@@ -37,7 +37,7 @@ print(spending.answer(q))
 # A month is a twelfth of a 365.25-day year (`analysis.models.burn`).
 
 # %%
-print(lookup.claim("daily_running_cost", q).cite())
+print(named.claim("daily_running_cost", q).cite())
 spending.cost_per_period(q)
 
 # %% [markdown]

@@ -23,11 +23,11 @@
 from analysis.checks import attention
 from analysis.evidence.registry import EXODUS
 from analysis.extract.tables import table_frame
-from analysis.frames import load as processed
+from analysis.frames import load
 from analysis.viz import charts, display
 
 display.setup()
-f = processed.frames()
+f = load.frames()
 table = table_frame(f["tables"], EXODUS, 0)
 shares = attention.shares(f["sentences"])
 print(attention.answer(table, shares, EXODUS))

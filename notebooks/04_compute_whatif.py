@@ -23,16 +23,16 @@
 
 # %%
 from analysis.checks import compute as compute_checks
-from analysis.dashboards import compute as widgets
-from analysis.frames import load as processed
-from analysis.models import compute
+from analysis.dashboards import compute as dashboard
+from analysis.frames import load
+from analysis.models import compute, reference
 from analysis.viz import display
 
 display.setup()
-f = processed.frames()
-ref = compute.reference()
+f = load.frames()
+ref = reference.compute_constants()
 params = compute.defaults(ref)
-print(widgets.readout_text(params))
+print(dashboard.readout_text(params))
 
 # %% [markdown]
 # ## Push it around
@@ -40,7 +40,7 @@ print(widgets.readout_text(params))
 # Move the fleet, the hardware constants or any programme's share; the other shares rescale so the fleet stays at 100 %. The scenario menu loads the three presets described below. Charts: GPUs per programme; days to train Spud as Sora's share trades against training's (the dot is the current split); rental cost per day; and training days over utilisation by fleet size (the ring is the current setting). The readout under the controls is the answer for the current settings.
 
 # %%
-board = widgets.compute_dashboard(params, ref)
+board = dashboard.compute_dashboard(params, ref)
 board.show()
 
 # %% [markdown]

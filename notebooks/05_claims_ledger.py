@@ -21,11 +21,11 @@
 
 # %%
 from analysis.checks import ledger
-from analysis.frames import load as processed
+from analysis.frames import load
 from analysis.viz import charts, display
 
 display.setup()
-f = processed.frames()
+f = load.frames()
 print(ledger.answer(f["claims"], f["sentences"], f["quantities"]))
 
 # %% [markdown]

@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 from analysis import paths
-from analysis.evidence import named as lookup
-from analysis.frames import load as processed
-from analysis.models import compute, visits
+from analysis.evidence import named
+from analysis.frames import load
+from analysis.models import reference
 from analysis.viz import figures
 
 
 def test_every_module_takes_its_folders_from_paths():
-    assert processed.processed_dir() == paths.PROCESSED
+    assert load.processed_dir() == paths.PROCESSED
     assert figures.figures_dir() == paths.FIGURES
-    assert compute.REFERENCE_CSV.parent == visits.REFERENCE_CSV.parent == paths.REFERENCE
-    assert lookup.QUANTITIES_PARQUET.parent == paths.PROCESSED
+    assert reference.COMPUTE_CSV.parent == reference.VISITS_CSV.parent == paths.REFERENCE
+    assert named.QUANTITIES_PARQUET.parent == paths.PROCESSED
     assert (paths.SOURCES / "manifest.toml").is_file()
 
 
 def test_environment_moves_the_processed_and_figure_folders(monkeypatch, tmp_path):
     monkeypatch.setenv("ANALYSIS_PROCESSED_DIR", str(tmp_path / "p"))
     monkeypatch.setenv("ANALYSIS_FIGURES_DIR", str(tmp_path / "f"))
-    assert processed.processed_dir() == tmp_path / "p"
+    assert load.processed_dir() == tmp_path / "p"
     assert figures.figures_dir() == tmp_path / "f"
     assert paths.processed_dir(tmp_path / "given") == tmp_path / "given"
 

@@ -15,8 +15,8 @@ from analysis.models.compute import (
     fleet_for_daily_cost,
     group_shares,
     priority_level,
-    reference,
 )
+from analysis.models.reference import compute_constants
 
 __all__ = ["article_checks", "reported_daily_costs", "reported_fleets", "table_levels_check"]
 
@@ -50,7 +50,7 @@ def article_checks(quantities: pd.DataFrame, ref: pd.DataFrame | None = None) ->
     One row per reported figure: its range in GPUs (a daily cost becomes the fleet it rents at
     the 2023 and the 2024-2025 reference prices) and whether the reference fleet falls inside.
     """
-    ref = reference() if ref is None else ref
+    ref = compute_constants() if ref is None else ref
     fleet = float(ref.loc["fleet_gpus", "value"])
     rows = []
     for _, row in reported_fleets(quantities).iterrows():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.checks.attention import sentence_table
-from analysis.evidence import named as lookup
+from analysis.evidence import named
 from analysis.evidence.registry import COMPARISONS, Comparison
 from analysis.units import PERCENT
 
@@ -45,7 +45,7 @@ def _find(table: pd.DataFrame, article: str, pattern: str) -> pd.Series:
     hits = table[(table["article"] == article)
                  & table["text"].str.contains(pattern, case=False, regex=True)]
     if len(hits) != 1:
-        raise lookup.ClaimLookupError(
+        raise named.ClaimLookupError(
             f"comparison sentence {pattern!r} in {article!r} matched {len(hits)} sentences")
     return hits.iloc[0]
 
@@ -58,7 +58,7 @@ def comparisons(sentences_frame: pd.DataFrame, quantities: pd.DataFrame,
     for comp in registry:
         verdict = comp.verdict
         if verdict == "computed":
-            dates = {lookup.claim(n, quantities).date for n in comp.date_claims}
+            dates = {named.claim(n, quantities).date for n in comp.date_claims}
             verdict = "agree" if len(dates) == 1 else "contradict"
         for article, pattern in comp.sides:
             hit = _find(table, article, pattern)

@@ -14,6 +14,7 @@ import pandas as pd
 
 from analysis.evidence.named import ClaimValue, claim
 from analysis.models import visits
+from analysis.models.reference import chatgpt_visits
 from analysis.units import BILLION, MILLION, PERCENT
 
 __all__ = [
@@ -127,7 +128,7 @@ def reference_table(quantities: pd.DataFrame, reference: pd.DataFrame | None = N
     ``reported_per_article`` divides the reported count by it: about a thousand means the
     article's "million" stands for the firms' "billion".
     """
-    ref = visits.reference_visits() if reference is None else reference
+    ref = chatgpt_visits() if reference is None else reference
     c = check(quantities)
     stated = {c.peak_month.date: c.peak, c.later_month.date: c.later}
     out = pd.DataFrame({
@@ -149,7 +150,7 @@ def reference_change(quantities: pd.DataFrame, reference: pd.DataFrame | None = 
                      ) -> pd.DataFrame:
     """The fall to the article's later month from each earlier reported month, as the firms
     counted it: which start month would make the stated span and percentage both right."""
-    ref = visits.reference_visits() if reference is None else reference
+    ref = chatgpt_visits() if reference is None else reference
     later_month = check(quantities).later_month.date
     later = float(ref.loc[ref["month"] == later_month, "visits"].iloc[0])
     earlier = ref[ref["month"] < later_month]

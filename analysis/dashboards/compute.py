@@ -13,7 +13,7 @@ from functools import partial
 import numpy as np
 
 from analysis.evidence.registry import SCENARIOS
-from analysis.models import compute
+from analysis.models import compute, reference
 from analysis.viz.whatif import (  # noqa: F401  (the dashboard's chart constants, re-exported)
     CURVE_POINTS,
     FLEET_RANGE,
@@ -172,7 +172,7 @@ def compute_dashboard(params: compute.Params | None = None, ref=None) -> Compute
 
     from analysis.dashboards.plotwidget import PlotWidget
 
-    ref = compute.reference() if ref is None else ref
+    ref = reference.compute_constants() if ref is None else ref
     params = compute.defaults(ref) if params is None else params
     figures = {key: PlotWidget(fig) for key, fig in build_figures(params).items()}
     style = label_style(["Fleet (GPUs)", "Utilisation (MFU)", "Price per GPU-hour",

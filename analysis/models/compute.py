@@ -12,16 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from analysis import paths
 from analysis.errors import ModelError
 from analysis.evidence.registry import GROUPS, PRIORITY_LEVELS, SCENARIOS, Scenario
-
-REFERENCE_CSV = paths.REFERENCE / "compute.csv"
+from analysis.models.reference import COMPUTE_CSV, compute_constants
 
 PROGRAMMES = (
     "chatgpt_inference",
@@ -65,38 +62,9 @@ class Params:
         return replace(self, **changes)
 
 
-def reference(path: str | Path | None = None) -> pd.DataFrame:
-    """The reference constants (name, value, low, high, unit, source, url, note), indexed by name."""
-    path = Path(path) if path is not None else REFERENCE_CSV
-    if not path.is_file():
-        raise ModelError(
-            "reference constants not found (expected data/reference/compute.csv)", file=path
-        )
-    frame = pd.read_csv(
-        path,
-        dtype={
-            "name": "string",
-            "unit": "string",
-            "source": "string",
-            "url": "string",
-            "note": "string",
-        },
-    )
-    missing = {"name", "value", "low", "high", "unit", "source"} - set(frame.columns)
-    if missing:
-        raise ModelError(f"missing columns: {', '.join(sorted(missing))}", file=path)
-    frame = frame.set_index("name")
-    for column in ("value", "low", "high"):
-        frame[column] = frame[column].astype("float64")
-    bad = frame.index[(frame["low"] > frame["value"]) | (frame["value"] > frame["high"])]
-    if len(bad):
-        raise ModelError(f"value outside [low, high] for: {', '.join(bad)}", file=path)
-    return frame
-
-
 def defaults(ref: pd.DataFrame | None = None) -> Params:
     """The reference parameters: every number comes from the reference CSV."""
-    ref = reference() if ref is None else ref
+    ref = compute_constants() if ref is None else ref
     value = ref["value"]
     try:
         shares = pd.Series([value[f"share_{p}"] for p in PROGRAMMES], index=list(PROGRAMMES))
@@ -111,7 +79,7 @@ def defaults(ref: pd.DataFrame | None = None) -> Params:
         )
     except KeyError as error:
         raise ModelError(
-            f"reference constant missing: {error.args[0]}", file=REFERENCE_CSV
+            f"reference constant missing: {error.args[0]}", file=COMPUTE_CSV
         ) from None
 
 
@@ -242,7 +210,7 @@ def rebalance(shares, programme: str, value: float) -> pd.Series:
 def scenario(name: str, ref: pd.DataFrame | None = None,
              presets: Mapping[str, Scenario] = SCENARIOS) -> pd.Series:
     """Shares of a named scenario (see ``presets``), derived from the reference shares."""
-    ref = reference() if ref is None else ref
+    ref = compute_constants() if ref is None else ref
     base = defaults(ref).shares
     if name not in presets:
         raise ModelError(f"unknown scenario {name!r}; choose one of: {', '.join(presets)}")
@@ -262,7 +230,7 @@ def scenario(name: str, ref: pd.DataFrame | None = None,
 def scenarios(ref: pd.DataFrame | None = None,
               presets: Mapping[str, Scenario] = SCENARIOS) -> pd.DataFrame:
     """Every scenario's shares, one row per scenario and programme (tidy, ordered categoricals)."""
-    ref = reference() if ref is None else ref
+    ref = compute_constants() if ref is None else ref
     names = list(presets)
     frame = pd.DataFrame(
         {
@@ -310,7 +278,7 @@ def share_range(level: str, levels=PRIORITY_LEVELS) -> tuple[float, float]:
 def scenario_table(ref: pd.DataFrame | None = None,
                    presets: Mapping[str, Scenario] = SCENARIOS) -> pd.DataFrame:
     """Per scenario: its shares' headline numbers at the reference constants."""
-    ref = reference() if ref is None else ref
+    ref = compute_constants() if ref is None else ref
     base = defaults(ref)
     rows = []
     for name in presets:

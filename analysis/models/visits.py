@@ -13,26 +13,20 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from analysis import paths
 from analysis.errors import ModelError
 from analysis.models.inputs import checked
 
-REFERENCE_CSV = paths.REFERENCE / "chatgpt_visits_2023.csv"
-
 __all__ = [
-    "REFERENCE_CSV",
     "Verdict",
     "check_claim",
     "decline",
     "monthly_rate",
     "months_between",
     "path",
-    "reference_visits",
 ]
 
 
@@ -154,19 +148,3 @@ def check_claim(claimed: float, actual: float, tolerance: float, unit: str = "fr
     if tolerance < 0:
         raise ModelError(f"tolerance must not be negative, got {tolerance!r}")
     return Verdict(float(claimed), float(actual), float(tolerance), unit)
-
-
-def reference_visits(csv_path: str | Path = REFERENCE_CSV) -> pd.DataFrame:
-    """The monthly ChatGPT web visits that web-analytics firms reported for 2023.
-
-    One row per (month, source); ``basis`` says whether a figure was printed ("reported")
-    or follows from printed ones ("derived"). See ``data/reference/README.md``.
-    """
-    try:
-        frame = pd.read_csv(csv_path, dtype={"month": "string"}, keep_default_na=False)
-    except FileNotFoundError as exc:
-        raise ModelError("reference traffic file is missing", file=csv_path) from exc
-    frame["visits"] = frame["visits"].astype("float64")
-    for col in frame.columns.drop(["visits"]):
-        frame[col] = frame[col].astype("string")
-    return frame

@@ -22,6 +22,9 @@ def run(path: str | Path, timeout: int = 300):
     import nbformat
     from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+    from analysis.errors import NotebookError
 
     class Client(NotebookClient):
         # With store_widget_state=False nbclient still indexes its widget-state dict when an
@@ -42,9 +45,18 @@ def run(path: str | Path, timeout: int = 300):
     with tempfile.TemporaryDirectory(prefix="analysis-kernel-") as sockets:
         km = KernelManager(kernel_name="python3", transport="ipc",
                            ip=str(Path(sockets) / "kernel"))
+        client = Client(nb, km=km, timeout=timeout, store_widget_state=False,
+                        resources={"metadata": {"path": str(path.parent)}})
         try:
-            Client(nb, km=km, timeout=timeout, store_widget_state=False,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+            client.execute()
+        except CellExecutionError as err:
+            cell = next((i for i, c in enumerate(nb.cells)
+                         if any(o.get("output_type") == "error" for o in c.get("outputs", []))),
+                        None)
+            where = f"cell {cell}" if cell is not None else "a cell"
+            raise NotebookError(f"{where} raised {err.ename}: {err.evalue}", file=path) from None
+        except CellTimeoutError:
+            raise NotebookError(f"a cell ran longer than {timeout} s", file=path) from None
         finally:
             # nbclient shuts down only the kernels of managers it made itself.
             if km.has_kernel:
@@ -59,6 +71,7 @@ def run(path: str | Path, timeout: int = 300):
 def save(items: list[tuple[Path, object]]) -> int | None:
     """Give executed notebooks their chart pictures and write them over the saved files.
 
+    A notebook whose cell raises is not saved: :func:`run` raises NotebookError naming it.
     A chart unchanged since the file was last saved keeps its picture; the others are
     rendered with one browser start. Returns the number of pictures the notebooks hold, or
     None when some could not be rendered for want of a Chromium (written without those).

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.models import reference
 from analysis.units import BILLION, MILLION
 
 __all__ = ["CHARTS", "Chart", "build", "export_all"]
@@ -98,7 +99,7 @@ def chatgpt_visits(frames: Frames):
     go = _go()
     c = traffic.check(frames["quantities"])
     p = visits.path(c.peak.value, c.later.value, c.peak_month.date, c.later_month.date)
-    ref = visits.reference_visits()
+    ref = reference.chatgpt_visits()
     hover = [_plain(c.peak.sentence), _plain(c.later.sentence)]
     return go.Figure(
         data=[

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from analysis.dashboards import compute as widgets
+from analysis.dashboards import compute as dashboard
 from analysis.models import compute
 
 pytestmark = pytest.mark.browser
@@ -32,12 +32,12 @@ _PLOT_Y = """(title) => {
 def expected_after_fleet_step():
     """The model's numbers before and after one keyboard step of the fleet slider."""
     before = compute.defaults()
-    after = before.with_(fleet_gpus=before.fleet_gpus + widgets.FLEET_RANGE[2])
+    after = before.with_(fleet_gpus=before.fleet_gpus + dashboard.FLEET_RANGE[2])
     return before, after
 
 
 def allocation_y(page) -> list[float]:
-    data = page.evaluate(_PLOT_Y, widgets.TITLES["allocation"])
+    data = page.evaluate(_PLOT_Y, dashboard.TITLES["allocation"])
     assert data is not None, "allocation chart not found in the page"
     return [trace[0] for trace in data]
 
@@ -73,11 +73,11 @@ def check_slider_round_trip(page, every_chart: bool = True) -> None:
     before, after = expected_after_fleet_step()
     readout = page.locator(".compute-readout")
     readout.scroll_into_view_if_needed()
-    assert readout.text_content().strip() == widgets.readout_text(before)
+    assert readout.text_content().strip() == dashboard.readout_text(before)
     assert allocation_y(page) == pytest.approx(list(compute.allocation(before)["gpus"]))
 
     step_fleet_slider(page)
-    expected_text = widgets.readout_text(after)
+    expected_text = dashboard.readout_text(after)
     page.wait_for_function(
         "(text) => document.querySelector('.compute-readout').textContent.trim() === text",
         arg=expected_text,
@@ -91,17 +91,17 @@ def check_slider_round_trip(page, every_chart: bool = True) -> None:
         return
     wait_until(
         lambda: (
-            page.evaluate(_PLOT_Y, widgets.TITLES["cost"])[0]
+            page.evaluate(_PLOT_Y, dashboard.TITLES["cost"])[0]
             == pytest.approx(list(expected["cost_per_day"]))
         )
     )
-    cost = page.evaluate(_PLOT_Y, widgets.TITLES["cost"])
+    cost = page.evaluate(_PLOT_Y, dashboard.TITLES["cost"])
     assert cost[0] == pytest.approx(list(expected["cost_per_day"]))
     # The training-days curve scales with the fleet: every point moves.
-    curve = widgets._figure_data(after)["curve_y"]
-    wait_until(lambda: _finite(page.evaluate(_PLOT_Y, widgets.TITLES["curve"])[0])
+    curve = dashboard._figure_data(after)["curve_y"]
+    wait_until(lambda: _finite(page.evaluate(_PLOT_Y, dashboard.TITLES["curve"])[0])
                == pytest.approx(_finite(list(curve))))
-    assert _finite(page.evaluate(_PLOT_Y, widgets.TITLES["curve"])[0]) == pytest.approx(_finite(list(curve)))
+    assert _finite(page.evaluate(_PLOT_Y, dashboard.TITLES["curve"])[0]) == pytest.approx(_finite(list(curve)))
 
 
 def _finite(values: list) -> list[float]:

@@ -48,9 +48,9 @@ def expected_sliders(path: Path) -> int:
 
         count += len(SLIDERS)
     if "compute_dashboard(" in source:
-        from analysis.dashboards import compute as widgets
+        from analysis.dashboards import compute as dashboard
 
-        board = widgets.compute_dashboard()
+        board = dashboard.compute_dashboard()
         count += len(board.controls["scalars"]) + len(board.controls["shares"])
     return count
 

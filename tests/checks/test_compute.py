@@ -8,12 +8,12 @@ import pytest
 
 from analysis.checks import compute as compute_checks
 from analysis.errors import ModelError
-from analysis.models import compute
+from analysis.models import compute, reference
 
 
 @pytest.fixture
 def ref():
-    return compute.reference()
+    return reference.compute_constants()
 
 
 @pytest.fixture

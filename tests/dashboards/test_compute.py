@@ -5,21 +5,21 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from analysis.dashboards import compute as widgets
+from analysis.dashboards import compute as dashboard
 from analysis.models import compute
 
 
 @pytest.fixture
 def board():
-    return widgets.compute_dashboard()
+    return dashboard.compute_dashboard()
 
 
 def test_first_render_matches_model(board):
     alloc = compute.allocation(board.params)
     ys = [trace.y[0] for trace in board.figures["allocation"].data]
     assert ys == pytest.approx(list(alloc["gpus"]))
-    assert board.figures["allocation"].layout.title.text == widgets.TITLES["allocation"]
-    assert widgets.readout_text(board.params) in board.readout.value
+    assert board.figures["allocation"].layout.title.text == dashboard.TITLES["allocation"]
+    assert dashboard.readout_text(board.params) in board.readout.value
 
 
 def test_fleet_slider_updates_figures_and_readout(board):
@@ -63,11 +63,11 @@ def test_training_flop_slider_is_logarithmic_and_the_heatmap_follows(board):
 
     slider = board.controls["scalars"]["training_flop"]
     assert isinstance(slider, w.FloatLogSlider) and slider.base == 10
-    assert (slider.min, slider.max) == widgets.FLOP_EXPONENTS[:2]  # exponents, not FLOP
+    assert (slider.min, slider.max) == dashboard.FLOP_EXPONENTS[:2]  # exponents, not FLOP
     slider.value = 1e26
     assert board.params.training_flop == pytest.approx(1e26)
     heat = board.figures["heatmap"].data[0]
-    mfu, fleet = widgets.grid_axes()
+    mfu, fleet = dashboard.grid_axes()
     expected = compute.sensitivity_grid(board.params, mfu, fleet)
     assert np.asarray(heat.customdata, dtype=float) == pytest.approx(expected)
     # Colours follow log10(days); the colour bar is labelled in days.

@@ -7,8 +7,7 @@ import re
 import pandas as pd
 import pytest
 
-from analysis.evidence import named as lookup
-from analysis.evidence import registry
+from analysis.evidence import named, registry
 from analysis.evidence.named import ClaimLookupError, Selector, claim, claims_table
 
 PEAK = "After peaking at 1.8 million visits in April, ChatGPT numbers began to dwindle."
@@ -149,14 +148,14 @@ def test_claims_table_sets_numbers_beside_sentences(quantities):
 
 
 def test_missing_processed_file_says_to_build(tmp_path):
-    with pytest.raises(lookup.ProcessedDataMissing, match="python -m analysis build"):
-        lookup.load_quantities(tmp_path / "quantities.parquet")
+    with pytest.raises(named.ProcessedDataMissing, match="python -m analysis build"):
+        named.load_quantities(tmp_path / "quantities.parquet")
 
 
 def test_load_quantities_reads_parquet(tmp_path, quantities):
     path = tmp_path / "q.parquet"
     quantities.to_parquet(path)
-    assert lookup.load_quantities(path)["surface"].tolist() == quantities["surface"].tolist()
+    assert named.load_quantities(path)["surface"].tolist() == quantities["surface"].tolist()
 
 
 def test_registry_patterns_compile_and_name_known_articles():
@@ -173,6 +172,6 @@ def test_registry_patterns_compile_and_name_known_articles():
 def test_article_ids_are_those_of_the_manifest():
     import tomllib
 
-    manifest = lookup.QUANTITIES_PARQUET.parents[2] / "data" / "sources" / "manifest.toml"
+    manifest = named.QUANTITIES_PARQUET.parents[2] / "data" / "sources" / "manifest.toml"
     ids = {a["id"] for a in tomllib.loads(manifest.read_text())["article"]}
     assert {registry.EXODUS, registry.HOUSE, registry.PIVOT, registry.WIND_DOWN} <= ids

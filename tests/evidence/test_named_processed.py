@@ -7,8 +7,7 @@ import re
 
 import pytest
 
-from analysis.evidence import named as lookup
-from analysis.evidence import registry
+from analysis.evidence import named, registry
 
 # What each claim must read as in its article, checked on the surface text (never a typed
 # value): digits of the number as printed, a month name, or a vague-quantity phrase.
@@ -43,8 +42,8 @@ SURFACE = {
 @pytest.fixture(scope="module")
 def quantities():
     try:
-        return lookup.load_quantities()
-    except lookup.ProcessedDataMissing:
+        return named.load_quantities()
+    except named.ProcessedDataMissing:
         pytest.fail("processed frames not built: run `make data` (python -m analysis build) first")
 
 
@@ -54,7 +53,7 @@ def test_every_registered_claim_has_an_expected_surface():
 
 @pytest.mark.parametrize("name", sorted(registry.NAMED_NUMBERS))
 def test_claim_resolves_to_the_words_of_its_sentence(quantities, name):
-    value = lookup.claim(name, quantities)
+    value = named.claim(name, quantities)
     assert re.search(SURFACE[name], value.surface), (name, value.surface)
     assert value.sentence[value.start - _sentence_start(quantities, value):].startswith(
         value.surface.split(" \u2026 ")[0]
@@ -78,20 +77,20 @@ SCALE = {"million": 1e6, "billion": 1e9}
      "listed_companies_surpassed", "run_rate_annual", "chatgpt_visits_decline_pct"],
 )
 def test_value_is_the_number_its_surface_prints(quantities, name):
-    value = lookup.claim(name, quantities)
+    value = named.claim(name, quantities)
     word = next((w for w in SCALE if w in value.surface), None)
     printed = _digits(value.surface) * (SCALE[word] if word else 1)
     assert math.isclose(value.value, printed, rel_tol=1e-9)
 
 
 def test_part_and_whole_of_the_staff_sentence(quantities):
-    part = lookup.claim("employees_considering_leaving", quantities)
-    whole = lookup.claim("employees_total", quantities)
+    part = named.claim("employees_considering_leaving", quantities)
+    whole = named.claim("employees_total", quantities)
     numbers = [float(n) for n in re.findall(r"\d+", part.surface)]
     assert (part.value, whole.value) == tuple(numbers)
 
 
 def test_daily_cost_range_is_the_two_printed_amounts(quantities):
-    cost = lookup.claim("daily_running_cost", quantities)
+    cost = named.claim("daily_running_cost", quantities)
     amounts = [float(a.replace(",", "")) for a in re.findall(r"\$([\d,]+)", cost.surface)]
     assert (cost.low, cost.high) == tuple(amounts) and cost.per == "day"

@@ -7,7 +7,7 @@ import re
 from analysis.evidence import registry
 from analysis.extract.tables import table_frame
 from analysis.extract.topics import FAMILIES
-from analysis.models import compute
+from analysis.models import compute, reference
 from analysis.sources.corpus import read_manifest
 from tests.conftest import SOURCES
 
@@ -50,14 +50,14 @@ def test_compute_presets_cover_the_model():
     edges = [(low, high) for _, low, high in registry.PRIORITY_LEVELS]
     assert edges[0][0] == 0.0 and edges[-1][1] == 1.0
     assert all(a[1] == b[0] for a, b in zip(edges, edges[1:], strict=False))
-    ref = compute.reference()
+    ref = reference.compute_constants()
     for preset in registry.SCENARIOS.values():
         assert preset.kept_for_world_model is None or preset.kept_for_world_model in ref.index
         assert preset.description.strip()
 
 
 def test_a_preset_passed_in_is_the_one_the_model_applies():
-    ref = compute.reference()
+    ref = reference.compute_constants()
     only = {"all to training": registry.Scenario("everything freed", sora_freed=True)}
     shares = compute.scenario("all to training", ref, only)
     assert shares[compute.SORA] == 0.0

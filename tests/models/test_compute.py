@@ -8,12 +8,12 @@ import pytest
 
 from analysis.errors import ModelError
 from analysis.evidence import registry
-from analysis.models import compute
+from analysis.models import compute, reference
 
 
 @pytest.fixture(scope="module")
 def ref():
-    return compute.reference()
+    return reference.compute_constants()
 
 
 @pytest.fixture(scope="module")
@@ -55,14 +55,14 @@ def test_reference_rows_have_sources_and_ranges(ref):
 
 def test_reference_missing_file_is_a_model_error(tmp_path):
     with pytest.raises(ModelError, match="reference constants not found"):
-        compute.reference(tmp_path / "nope.csv")
+        reference.compute_constants(tmp_path / "nope.csv")
 
 
 def test_reference_value_outside_range_is_a_model_error(tmp_path):
     path = tmp_path / "compute.csv"
     path.write_text("name,value,low,high,unit,source\nmfu,0.9,0.3,0.5,fraction,x\n")
     with pytest.raises(ModelError, match="outside"):
-        compute.reference(path)
+        reference.compute_constants(path)
 
 
 def test_shares_not_summing_to_one_raise_model_error(params):

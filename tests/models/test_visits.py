@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis.errors import ModelError
-from analysis.models import visits
+from analysis.models import reference, visits
 
 
 def test_decline_from_april_peak_to_august_is_about_twenty_and_a_half_percent():
@@ -83,7 +83,7 @@ def test_check_claim_rejects_nonsense():
 
 
 def test_reference_visits_are_billions_with_a_source_for_every_row():
-    ref = visits.reference_visits()
+    ref = reference.chatgpt_visits()
     assert ref["month"].is_unique
     assert set(ref["basis"]) <= {"reported", "derived"}
     assert (ref["source_url"].str.startswith("https://")).all()
@@ -97,4 +97,4 @@ def test_reference_visits_are_billions_with_a_source_for_every_row():
 
 def test_missing_reference_file_is_a_model_error(tmp_path):
     with pytest.raises(ModelError, match="missing"):
-        visits.reference_visits(tmp_path / "none.csv")
+        reference.chatgpt_visits(tmp_path / "none.csv")
