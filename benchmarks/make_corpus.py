@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis.sources.corpus import read_manifest  # noqa: E402
+from analysis.sources.manifest import read_manifest  # noqa: E402
 
 SOURCES = ROOT / "data" / "sources"
 _DIGITS = re.compile(r"\d+")

@@ -40,6 +40,7 @@ import pandas as pd
 
 from analysis.errors import TableError
 from analysis.frames.schema import FRAMES
+from analysis.sources import pipes
 
 # Level words and their score on one 0-10 scale of amount / importance / strength
 # (5 is the middle). A value's score is the mean of the scores of its level words.
@@ -73,8 +74,6 @@ INTENSIFIERS: dict[str, float] = {
 MAX_LEVEL_WORDS = 6
 
 _WORD = re.compile(r"[a-z]+")
-_PIPE = re.compile(r"(?<!\\)\|")
-_SEP_CELL = re.compile(r"\s*:?-+:?\s*")
 
 
 @dataclass
@@ -147,14 +146,10 @@ def find(text: str) -> list[Table]:
     tables: list[Table] = []
     i = 0
     while i + 1 < len(lines):
-        if _is_row(text, lines[i]) and _is_separator(text, lines[i + 1]):
-            j = i + 2
-            while (j < len(lines) and _is_row(text, lines[j]) and _follows(text, lines[j - 1], lines[j])
-                   and not (j + 1 < len(lines) and _is_separator(text, lines[j + 1])
-                            and _follows(text, lines[j], lines[j + 1]))):
-                j += 1
-            tables.append(_build(text, lines[i], lines[i + 1], lines[i + 2:j]))
-            i = j
+        end = pipes.table_end(text, lines, i, _follows)
+        if end is not None:
+            tables.append(_build(text, lines[i], lines[i + 1], lines[i + 2:end]))
+            i = end
         else:
             i += 1
     return tables
@@ -165,9 +160,9 @@ def parse(block: str, *, file: str | None = None) -> Table:
     lines = _lines(block)
     if not lines:
         raise TableError("no text", file=file)
-    if not _is_row(block, lines[0]):
+    if not pipes.is_row(block, lines[0]):
         raise TableError("the first line has no '|' so it is not a header row", file=file)
-    if len(lines) < 2 or not _is_separator(block, lines[1]):
+    if len(lines) < 2 or not pipes.is_separator(block, lines[1]):
         raise TableError("no separator row ('---|---') under the header", file=file)
     body = lines[2:]
     while body and body[-1][0] == body[-1][1]:
@@ -187,44 +182,13 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _is_row(text: str, line: tuple[int, int]) -> bool:
-    return bool(_PIPE.search(text, line[0], line[1]))
-
-
-def _is_separator(text: str, line: tuple[int, int]) -> bool:
-    body = text[line[0]:line[1]]
-    if "|" not in body:
-        return False
-    parts = _split(body, 0)
-    return bool(parts) and all(_SEP_CELL.fullmatch(body[a:b]) for a, b in parts)
-
-
-def _follows(text: str, prev: tuple[int, int], cur: tuple[int, int]) -> bool:
+def _follows(prev: tuple[int, int], cur: tuple[int, int]) -> bool:
     return cur[0] == prev[1] + 1
-
-
-def _split(text: str, start: int, end: int | None = None) -> list[tuple[int, int]]:
-    """Raw (start, end) of the cells of one line: split on unescaped pipes, the outer pipes
-    (if written) dropped. Offsets include the cell's surrounding white space."""
-    end = len(text) if end is None else end
-    a, b = start, end
-    while a < b and text[a] in " \t":
-        a += 1
-    while b > a and text[b - 1] in " \t":
-        b -= 1
-    bounds = [m.start() for m in _PIPE.finditer(text, a, b)]
-    cuts = [a - 1, *bounds, b]
-    cells = [(cuts[k] + 1, cuts[k + 1]) for k in range(len(cuts) - 1)]
-    if bounds and bounds[0] == a:
-        cells = cells[1:]
-    if bounds and bounds[-1] == b - 1 and cells:
-        cells = cells[:-1]
-    return cells
 
 
 def _cells(text: str, line: tuple[int, int]) -> tuple[list[str | None], list[tuple[int, int]]]:
     values, spans = [], []
-    for a, b in _split(text, line[0], line[1]):
+    for a, b in pipes.split_cells(text, line[0], line[1]):
         raw_a = a
         while a < b and text[a].isspace():
             a += 1
@@ -241,7 +205,7 @@ def _cells(text: str, line: tuple[int, int]) -> tuple[list[str | None], list[tup
 
 def _align(text: str, line: tuple[int, int]) -> list[str | None]:
     out: list[str | None] = []
-    for a, b in _split(text, line[0], line[1]):
+    for a, b in pipes.split_cells(text, line[0], line[1]):
         cell = text[a:b].strip()
         left, right = cell.startswith(":"), cell.endswith(":")
         out.append("center" if left and right else "left" if left else "right" if right else None)

@@ -29,7 +29,8 @@ from analysis.errors import SourceError
 from analysis.frames.schema import FRAMES as FRAMES_SCHEMA
 from analysis.frames.schema import NAMES
 from analysis.paths import processed_dir
-from analysis.sources.corpus import Corpus, Entry, checked_entries, load_article, skip_or_raise
+from analysis.sources.corpus import Corpus, checked_entries, load_article, skip_or_raise
+from analysis.sources.manifest import Entry
 
 # The frames a build writes, in the order it writes them (the schema's order).
 FRAMES = list(NAMES)

@@ -40,7 +40,7 @@ from analysis.frames.build import (
     to_table,
 )
 from analysis.paths import processed_dir
-from analysis.sources.corpus import Entry
+from analysis.sources.manifest import Entry
 
 # Worker processes of the local cluster (one thread each: the parse is pure Python).
 WORKERS = 2

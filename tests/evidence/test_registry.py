@@ -8,7 +8,7 @@ from analysis.evidence import registry
 from analysis.extract.tables import table_frame
 from analysis.extract.topics import FAMILIES
 from analysis.models import compute, reference
-from analysis.sources.corpus import read_manifest
+from analysis.sources.manifest import read_manifest
 from tests.conftest import SOURCES
 
 IDS = {entry.id for entry in read_manifest(SOURCES)}

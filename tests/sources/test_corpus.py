@@ -10,12 +10,10 @@ import pytest
 
 from analysis.errors import SourceError
 from analysis.frames.schema import FRAMES
-from analysis.sources.corpus import (
-    load_corpus,
-    paragraphs_of,
-    snowflake_time,
-)
+from analysis.sources.corpus import load_corpus
 from analysis.sources.decode import decode, read_text
+from analysis.sources.manifest import snowflake_time
+from analysis.sources.paragraphs import paragraphs_of
 from tests.conftest import SOURCES
 
 
@@ -191,3 +189,26 @@ def test_language_of_a_file_without_manifest_is_guessed(tmp_path):
 
 def test_manifest_language_is_kept(corpus):
     assert set(corpus.articles["language"]) == {"en"}
+
+
+TABLE_TEXTS = [
+    "Intro.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nAfter.",
+    "| a | b |\n|-|-|\n| 1 | 2 |",  # one-dash separators are a table for both readers
+    "| a | b |\n|---|---|\n| 1 | 2 |\n| c | d |\n|---|---|\n| 3 | 4 |",  # two tables back to back
+    "| a \\| b |\n|---|\n| x |\nprose right below, with a | pipe",
+    "a | b\n--- | ---\n1 | 2\n\n| not | a table |\nno separator here",
+    "| a | b |\n\n|---|---|\n| 1 | 2 |",  # a blank line between header and separator
+]
+
+
+@pytest.mark.parametrize("text", TABLE_TEXTS)
+def test_table_paragraphs_are_exactly_the_tables_the_table_reader_finds(text):
+    from analysis.extract.tables import find
+
+    paras = paragraphs_of("a", text)
+    table_spans = [(int(p.start), int(p.end)) for p in paras.itertuples() if p.kind == "table"]
+    found = find(text)
+    assert len(table_spans) == len(found)
+    for (a, b), table in zip(table_spans, found, strict=True):
+        cells = [span for row in table.spans for span in row] + table.header_spans
+        assert all(a <= s <= e <= b for s, e in cells)
