@@ -31,6 +31,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         if args.scheduler:
             raise AnalysisError("--scheduler needs --engine dask")
         result = build.build(args.sources, args.out, keep_going=args.keep_going, on_warning=_warn)
+        from analysis.evidence import facts
+
+        result.counts["checks"] = facts.write_checks(paths.processed_dir(args.out))
     if args.verbose:
         for name, count in result.counts.items():
             print(f"{name}: {count} rows -> {_where(result.paths.get(name, []))}")

@@ -32,8 +32,9 @@ from analysis.paths import processed_dir
 from analysis.sources.corpus import Corpus, checked_entries, load_article, skip_or_raise
 from analysis.sources.manifest import Entry
 
-# The frames a build writes, in the order it writes them (the schema's order).
-FRAMES = list(NAMES)
+# The frames a build writes, in the order it writes them (the schema's order); the checks
+# frame is the evidence layer's (analysis.evidence.facts.write_checks, run by the CLI build).
+FRAMES = [name for name in NAMES if name != "checks"]
 # Above this many files a build shows a progress bar.
 PROGRESS_FROM = 100
 # Rows of a frame held in memory before they are written out as one Parquet row group: many
@@ -48,11 +49,20 @@ PARQUET = {"compression": "zstd", "use_dictionary": True, "write_statistics": Tr
 
 def article_frames(part: Corpus) -> dict[str, pd.DataFrame]:
     """All frames of a one-article (or any) corpus: the unit of work of every engine."""
-    from analysis.extract import claims, quantities, sentences, tables, timeline
+    from analysis.extract import (
+        claims,
+        entities,
+        quantities,
+        sentences,
+        statements,
+        tables,
+        timeline,
+    )
 
     s = sentences.for_corpus(part)
     q = quantities.for_corpus(part, s)
     c = claims.for_corpus(part, q, s)
+    e = entities.for_sentences(s)
     return {
         "articles": part.articles,
         "paragraphs": part.paragraphs,
@@ -61,6 +71,8 @@ def article_frames(part: Corpus) -> dict[str, pd.DataFrame]:
         "tables": tables.for_corpus(part),
         "claims": c,
         "events": timeline.events(q, c),
+        "entities": e,
+        "statements": statements.for_frames(s, e, q),
     }
 
 

@@ -29,7 +29,7 @@ from analysis.extract.topics import FAMILIES, OTHER_TOPIC
 
 __all__ = [
     "ATTRIBUTION_KINDS", "ATTRIBUTION_VIA", "DATE_SOURCES", "EVENT_PRECISIONS", "FRAMES",
-    "GRADES", "NAMES", "PARAGRAPH_KINDS", "PRECISIONS", "QUANTITY_KINDS", "SUBJECTS", "Column",
+    "ENTITY_KINDS", "GRADES", "NAMES", "VERDICTS", "PARAGRAPH_KINDS", "PRECISIONS", "QUANTITY_KINDS", "SUBJECTS", "Column",
     "Frame", "markdown",
 ]
 
@@ -50,6 +50,10 @@ ATTRIBUTION_VIA = ["sentence", "back_reference", "list", "paragraph", "hearsay",
 SUBJECTS = [*FAMILIES, OTHER_TOPIC]
 # The precision of a dated period, coarsest first.
 EVENT_PRECISIONS = ["century", "decade", "year", "half", "quarter", "month", "day"]
+# What a known entity is (data/reference/entities.csv).
+ENTITY_KINDS = ["organisation", "model", "product", "programme", "event", "person"]
+# A fact-check's outcome (analysis.evidence.facts).
+VERDICTS = ["consistent", "conflicts", "outdated", "unverifiable"]
 
 
 def _category(values: list[str], ordered: bool = False) -> pd.CategoricalDtype:
@@ -327,6 +331,48 @@ _FRAMES = [
         ("attribution", "string", "from the claim holding the mention"),
         ("grade", _category(GRADES, ordered=True), "certainty grade of that claim"),
         ("is_boilerplate", "bool", "the mention lies in page furniture"),
+    ),
+    _frame(
+        "entities", "One row per mention of a known entity (data/reference/entities.csv), and per capitalised name the table does not know (`known` false), in every sentence.",
+        _ARTICLE,
+        ("sentence", "Int64", "the sentence's position in the article (the `sentence` of `sentences`)"),
+        ("start", "Int64", "offset of the mention"),
+        ("end", "Int64", "offset after the mention"),
+        ("surface", "string", "the words as written, possessive or plural included"),
+        ("entity", "string", "entity id of the gazetteer; missing for an unknown name"),
+        ("entity_kind", _category(ENTITY_KINDS), "organisation, model, product, programme, event or person"),
+        ("known", "bool", "the gazetteer knows the name"),
+        ("is_boilerplate", "bool", "the mention lies in page furniture"),
+    ),
+    _frame(
+        "statements", "One row per assertion of an attribute of a known entity, found by the patterns of `analysis.extract.statements` in the prose sentences.",
+        _ARTICLE,
+        ("statement", "string", "`<article>:s<n>`, n counted in text order"),
+        ("sentence", "Int64", "the sentence's position in the article"),
+        ("start", "Int64", "offset of the sentence"),
+        ("end", "Int64", "offset after the sentence"),
+        ("entity", "string", "entity id the statement is about"),
+        ("attribute", "string", "what it says of the entity: based_in, maker, licence, announced, publicly_available, status, role, founded, built_on, latest_model, partner_of, api, ..."),
+        ("value", "string", "what it says the attribute is (an entity id, a country, an ISO date, `no` for a denial)"),
+        ("date", "string", "the ISO date the sentence gives for it, or missing"),
+        ("pattern", "string", "the pattern that found it"),
+        ("text", "string", "the sentence"),
+    ),
+    _frame(
+        "checks", "One row per statement, checked against the reference facts (data/reference/facts.csv) at the article's date.",
+        _ARTICLE,
+        ("statement", "string", "the statement checked (`statements.statement`)"),
+        ("entity", "string", "entity id"),
+        ("attribute", "string", "the attribute stated"),
+        ("stated", "string", "the value the article states"),
+        ("verdict", _category(VERDICTS), "consistent, conflicts, outdated (true at some date, not at the article's) or unverifiable"),
+        ("as_of", "string", "the article's date the check uses: an ISO date, or `a/` for a window from a with no known end"),
+        ("fact_value", "string", "the value the facts give, or missing"),
+        ("fact_valid_from", "string", "the fact's start of validity, or missing"),
+        ("fact_valid_to", "string", "the fact's end of validity, or missing"),
+        ("source", "string", "the fact's public source and its date"),
+        ("url", "string", "where the source is"),
+        ("explanation", "string", "one sentence on why the verdict"),
     ),
 ]
 

@@ -252,6 +252,29 @@ def events_timeline(frames: Frames):
     )
 
 
+# --------------------------------------------------------------------------- 06 fact-check
+
+VERDICT_COLORS = {"consistent": "#009E73", "conflicts": "#D55E00", "outdated": "#E69F00",
+                  "unverifiable": "#999999"}
+
+
+def checks_by_verdict(frames: Frames):
+    """Checked statements per article, by verdict."""
+    from analysis.checks.factcheck import by_verdict
+
+    go = _go()
+    table = by_verdict(frames["checks"])
+    return go.Figure(
+        data=[go.Bar(name=v, y=table.index, x=table[v], orientation="h",
+                     marker={"color": VERDICT_COLORS[v]},
+                     hovertemplate="%{y}: %{x} " + v + "<extra></extra>")
+              for v in VERDICT_COLORS if v in table.columns],
+        layout={"title": {"text": "Checked statements per article, by verdict"},
+                "barmode": "stack", "height": 380, "width": 900,
+                "xaxis": {"title": {"text": "statements"}}, "yaxis": {"autorange": "reversed"}},
+    )
+
+
 # --------------------------------------------------------------------------- 04 compute
 
 
@@ -269,7 +292,7 @@ def _compute(key: str) -> Callable[[Frames], object]:
 
 NB = {0: "00_corpus.ipynb", 1: "01_chatgpt_visits.ipynb", 2: "02_burn_rate.ipynb",
       3: "03_resource_priorities.ipynb", 4: "04_compute_whatif.ipynb",
-      5: "05_claims_ledger.ipynb"}
+      5: "05_claims_ledger.ipynb", 6: "06_fact_check.ipynb"}
 
 CHARTS: dict[str, Chart] = {c.name: c for c in (
     Chart("corpus_quantities_by_kind", quantities_by_kind,
@@ -289,6 +312,8 @@ CHARTS: dict[str, Chart] = {c.name: c for c in (
           "Share of each article's sentences per programme", NB[3]),
     Chart("claims_by_grade", hedged_share, "Claims per article, by certainty grade", NB[5]),
     Chart("events_timeline", events_timeline, "Dated events across the articles", NB[5]),
+    Chart("checks_by_verdict", checks_by_verdict,
+          "Checked statements per article, by verdict", NB[6]),
     *(Chart(f"compute_{key}", _compute(key), f"Compute what-if: {key}", NB[4])
       for key in ("allocation", "curve", "cost", "heatmap")),
 )}

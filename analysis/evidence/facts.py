@@ -1,0 +1,308 @@
+"""The fact-checker's pass: each statement against dated public facts, at the article's date.
+
+``data/reference/facts.csv`` holds one row per fact (entity, attribute, value, valid from,
+valid to, source and its date, address, note). A statement is checked at the article's
+date (:func:`as_of`): its publication date where the manifest knows it to the month or day,
+otherwise a window that opens on the newest dated thing it names (a release, an
+announcement, a partnership, a dated mention) and has no known end. The verdicts:
+
+* **consistent**: a fact valid at that date says the same;
+* **conflicts**: the facts say otherwise at that date;
+* **outdated**: the statement held at some date, not at the article's (or, for a window,
+  it held at the window's start and stopped holding later: the explanation gives the day);
+* **unverifiable**: no fact on record for that entity and attribute (reported internal
+  decisions, codenames), so nothing can be said either way.
+
+:func:`contradictions` pairs statements of two articles about the same entity and
+attribute that cannot both hold.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.errors import AnalysisError
+from analysis.frames.schema import FRAMES
+from analysis.paths import REFERENCE
+
+__all__ = ["FACTS_CSV", "Fact", "as_of", "check", "contradictions", "facts", "write_checks"]
+
+FACTS_CSV = REFERENCE / "facts.csv"
+_COLUMNS = ["entity", "attribute", "value", "valid_from", "valid_to", "source", "source_date",
+            "url", "note"]
+# Attributes whose value is a date, compared at the precision the article writes.
+DATED = {"announced", "founded", "publicly_available", "discontinued", "held"}
+# Attributes that hold only for a while: a statement names them as true at the article's date.
+CURRENT = {"latest_model", "partner_of", "status", "role"}
+
+
+@dataclass(frozen=True)
+class Fact:
+    entity: str
+    attribute: str
+    value: str
+    valid_from: str
+    valid_to: str
+    source: str
+    source_date: str
+    url: str
+    note: str
+
+    def valid_at(self, day: dt.date) -> bool:
+        return (not self.valid_from or _day(self.valid_from) <= day) and (
+            not self.valid_to or day < _day(self.valid_to))
+
+
+@lru_cache(maxsize=4)
+def facts(path: str | Path = FACTS_CSV) -> tuple[Fact, ...]:
+    """Every fact of the file; each row needs a source and an address."""
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+    except FileNotFoundError:
+        raise AnalysisError("reference facts not found", file=path) from None
+    out = []
+    for n, row in enumerate(rows, start=2):
+        if set(_COLUMNS) - set(row):
+            raise AnalysisError(f"needs the columns {', '.join(_COLUMNS)}", file=path)
+        if not row["source"].strip() or not row["url"].strip() or not row["source_date"].strip():
+            raise AnalysisError(f"line {n}: a fact needs a source, its date and its address",
+                                file=path)
+        out.append(Fact(**{k: (row[k] or "").strip() for k in _COLUMNS}))
+    return tuple(out)
+
+
+def _day(value: str) -> dt.date:
+    """The first day of an ISO date at any precision ("2024", "2024-02", "2024-02-15")."""
+    parts = [int(p) for p in str(value).split("-")[:3]]
+    return dt.date(parts[0], *(parts[1:] + [1, 1])[:2])
+
+
+# ---------------------------------------------------------------- the article's date
+
+
+def as_of(articles: pd.DataFrame, statements: pd.DataFrame,
+          events: pd.DataFrame | None = None, known: tuple[Fact, ...] | None = None
+          ) -> pd.DataFrame:
+    """Per article: ``as_of`` (an ISO date, or ``start/`` for a window with no known end),
+    ``start`` and ``end`` (the first and last day it may have been written; end missing for
+    an open window) and ``how`` (the publication date, or what opens the window)."""
+    known = facts() if known is None else known
+    rows = []
+    for art in articles.itertuples(index=False):
+        published, precision = str(art.published or ""), str(art.date_precision or "none")
+        if published and precision in ("day", "month"):
+            start = _day(published)
+            end = start if precision == "day" else _month_end(start)
+            rows.append({"article": art.id, "as_of": published, "start": start, "end": end,
+                         "how": f"published {published} ({art.date_source})"})
+            continue
+        bound, why = _window_start(str(art.id), statements, events, known)
+        rows.append({"article": art.id, "as_of": f"{bound.isoformat()}/" if bound else "",
+                     "start": bound, "end": None,
+                     "how": f"no publication date; it names {why}" if bound else
+                     "no publication date and nothing dated it names"})
+    return pd.DataFrame(rows, columns=["article", "as_of", "start", "end", "how"])
+
+
+def _month_end(day: dt.date) -> dt.date:
+    nxt = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+# Facts that date when an entity came to exist: an article that names it is no older.
+_EXISTS_FROM = ("announced", "publicly_available", "founded", "held")
+
+
+def _window_start(article, statements, events, known):
+    """The newest of: the day each entity the article states something about came to exist,
+    the start of each partnership it states, and its own dated mentions."""
+    mine = statements[statements["article"] == article]
+    entities = set(mine["entity"])
+    partners = set(zip(mine.loc[mine["attribute"] == "partner_of", "entity"],
+                       mine.loc[mine["attribute"] == "partner_of", "value"], strict=True))
+    best, why = None, ""
+    first: dict[str, tuple[dt.date, str]] = {}
+    for fact in known:
+        if fact.entity in entities and fact.attribute in _EXISTS_FROM and fact.value[:1].isdigit():
+            day = _day(fact.value)
+            if fact.entity not in first or day < first[fact.entity][0]:
+                first[fact.entity] = (day, f"{fact.entity} ({fact.attribute} {fact.value})")
+        if fact.attribute == "partner_of" and (fact.entity, fact.value) in partners \
+                and fact.valid_from:
+            day = _day(fact.valid_from)
+            first.setdefault(f"{fact.entity}+{fact.value}", (day, f"the partnership of "
+                             f"{fact.entity} and {fact.value} (from {fact.valid_from})"))
+    for day, text in first.values():
+        if best is None or day > best:
+            best, why = day, text
+    if events is not None and len(events):
+        mine_events = events[events["article"] == article]
+        for surface, start in zip(mine_events["surface"], mine_events["date_start"], strict=True):
+            if pd.notna(start) and (best is None or start.date() > best):
+                best, why = start.date(), f"the date {surface!r}"
+    return best, why
+
+
+# ---------------------------------------------------------------- the checks
+
+
+def check(statements: pd.DataFrame, dates: pd.DataFrame,
+          known: tuple[Fact, ...] | None = None, today: dt.date | None = None) -> pd.DataFrame:
+    """The checks frame: every statement with its verdict (columns in ``frames.schema``)."""
+    known = facts() if known is None else known
+    today = today or max((_day(f.source_date) for f in known), default=dt.date.today())
+    by_key: dict[tuple[str, str], list[Fact]] = {}
+    for fact in known:
+        by_key.setdefault((fact.entity, fact.attribute), []).append(fact)
+    info = dates.set_index("article")
+    rows = []
+    for st in statements.itertuples(index=False):
+        when = info.loc[st.article] if st.article in info.index else None
+        start = when["start"] if when is not None else None
+        end = (when["end"] if pd.notna(when["end"]) else None) if when is not None else None
+        candidates = by_key.get((st.entity, _fact_attribute(st.attribute)), [])
+        verdict, fact, why = _verdict(st, candidates, start, end, today)
+        rows.append({
+            "article": st.article, "statement": st.statement, "entity": st.entity,
+            "attribute": st.attribute, "stated": st.value, "verdict": verdict,
+            "as_of": (when["as_of"] if when is not None else "") or None,
+            "fact_value": fact.value if fact else None,
+            "fact_valid_from": (fact.valid_from or None) if fact else None,
+            "fact_valid_to": (fact.valid_to or None) if fact else None,
+            "source": f"{fact.source} ({fact.source_date})" if fact else None,
+            "url": fact.url if fact else None, "explanation": why,
+        })
+    return FRAMES["checks"].typed(rows)
+
+
+def _fact_attribute(attribute: str) -> str:
+    return "role" if attribute == "removed_as" else attribute
+
+
+def _verdict(st, candidates: list[Fact], start, end, today: dt.date):
+    attr, value = st.attribute, str(st.value)
+    if not candidates:
+        return "unverifiable", None, f"no public fact on record for {attr} of {st.entity}."
+    if start is None:
+        return "unverifiable", candidates[0], "the article's date is not known at all."
+    if attr == "removed_as":
+        ended = [f for f in candidates if f.value == value and f.valid_to
+                 and _day(f.valid_to) <= start + dt.timedelta(days=31)
+                 and start < _day(f.valid_to) + dt.timedelta(days=31)]
+        if ended:
+            f = ended[0]
+            return "consistent", f, f"{st.entity} stopped being {value} on {f.valid_to}."
+        return "conflicts", candidates[0], f"no end of {value} near the article's date."
+    if attr in DATED:
+        return _dated(st, candidates, start, end or today, end is None)
+    if attr in CURRENT or value == "current":
+        return _current(st, candidates, start, end or today, end is None)
+    same = [f for f in candidates if _same(f.value, value)]
+    if same:
+        return "consistent", same[0], f"the facts give {attr} {same[0].value}."
+    f = candidates[0]
+    return "conflicts", f, f"the article says {value}; the facts give {f.value} ({f.source})."
+
+
+def _dated(st, candidates, start, end, window):
+    value = str(st.value)
+    f = candidates[0]
+    if value == "no":  # a denial: "never released"
+        day = _day(f.value)
+        if end < day:
+            return "consistent", f, f"not yet; that came on {f.value}."
+        if start < day and window:
+            return ("outdated", f, f"true until {f.value}; the article is dated only by a "
+                    f"window from {start.isoformat()}, so it is out of date if written after "
+                    f"{f.value}.")
+        return "conflicts", f, f"it happened on {f.value}, before the article's date."
+    stem = value.rstrip("X")  # "196X": any year of the 1960s
+    if any(x.value.startswith(stem) for x in candidates):
+        return "consistent", f, f"the facts give {f.value}."
+    return "conflicts", f, f"the article gives {value}; the facts give {f.value} ({f.source})."
+
+
+def _current(st, candidates, start, end, window):
+    value = str(st.value)
+    matching = [f for f in candidates if value == "current" or _same(f.value, value)
+                or f.value.casefold().startswith(f"{value.casefold()} ")]
+    if not matching:
+        if st.attribute == "status":
+            return ("unverifiable", candidates[0], f"no public record of status {value}; the "
+                    f"facts record {', '.join(sorted({f.value for f in candidates}))}.")
+        f = candidates[0]
+        return "conflicts", f, f"the facts give {f.attribute} {f.value}, not {value}."
+    at_start = [f for f in matching if f.valid_at(start)]
+    at_end = [f for f in matching if f.valid_at(end)]
+    if at_start and at_end:
+        return "consistent", at_start[0], f"{_span(at_start[0])}, which covers the article's date."
+    if not window and (at_start or at_end):
+        f = (at_start or at_end)[0]
+        return "consistent", f, f"{_span(f)}, which overlaps the article's month."
+    if at_start:
+        f = at_start[0]
+        return ("outdated", f, f"{_span(f)}; the article is dated only by a window from "
+                f"{start.isoformat()}, so it is out of date if written after {f.valid_to}.")
+    f = matching[0]
+    return "outdated", f, f"{_span(f)}; the article's date ({start.isoformat()}) is after it."
+
+
+def _span(f: Fact) -> str:
+    return f"true from {f.valid_from or 'the start'} to {f.valid_to or 'now'}"
+
+
+def _same(fact_value: str, stated: str) -> bool:
+    return fact_value.strip().casefold() == stated.strip().casefold()
+
+
+# ---------------------------------------------------------------- contradictions
+
+
+def contradictions(statements: pd.DataFrame) -> pd.DataFrame:
+    """Pairs of statements from two articles about one entity and attribute whose values
+    cannot both hold: entity, attribute, and each side's article, value and sentence."""
+    rows = []
+    st = statements.drop_duplicates(["article", "entity", "attribute", "value"])
+    for (entity, attribute), group in st.groupby(["entity", "attribute"], sort=True):
+        if attribute in ("maker", "founder_of"):  # several values can all hold
+            continue
+        items = list(group.itertuples(index=False))
+        for i, a in enumerate(items):
+            for b in items[i + 1:]:
+                if a.article != b.article and not _same(str(a.value), str(b.value)) \
+                        and not _compatible(attribute, str(a.value), str(b.value)):
+                    rows.append({"entity": entity, "attribute": attribute,
+                                 "article_a": a.article, "value_a": a.value, "sentence_a": a.text,
+                                 "article_b": b.article, "value_b": b.value, "sentence_b": b.text})
+    return pd.DataFrame(rows, columns=["entity", "attribute", "article_a", "value_a",
+                                       "sentence_a", "article_b", "value_b", "sentence_b"])
+
+
+def _compatible(attribute: str, a: str, b: str) -> bool:
+    """Two dates at different precisions agree when one starts the other ("2024", "2024-02")."""
+    if attribute in DATED and a[:1].isdigit() and b[:1].isdigit():
+        return a.startswith(b) or b.startswith(a)
+    return False
+
+
+def write_checks(folder: str | Path) -> int:
+    """Check the statements of a built folder of frames and write ``checks.parquet`` and
+    ``.csv`` beside them (the CLI build runs this after the frames); the number of rows."""
+    from analysis.frames.build import PARQUET
+
+    folder = Path(folder)
+    frames = {name: pd.read_parquet(folder / f"{name}.parquet")
+              for name in ("articles", "statements", "events")}
+    dates = as_of(frames["articles"], frames["statements"], frames["events"])
+    checks = check(frames["statements"], dates)
+    checks.to_parquet(folder / "checks.parquet", index=False, **PARQUET)
+    checks.to_csv(folder / "checks.csv", index=False, lineterminator="\n")
+    return len(checks)

@@ -1,0 +1,286 @@
+"""Statements: prose sentences that assert an attribute of a known entity.
+
+Every pattern below reads one sentence with its entity mentions (``entities`` frame) and
+its dates (``quantities`` rows of kind date) and yields (entity, attribute, value, date).
+A pattern whose subject is a pronoun ("It was never released", "Its architecture")
+takes the last model or product named earlier in the same paragraph. Only prose counts:
+page furniture, tables and quoted questions are left out.
+
+=====================  =====================================================================
+pattern                what it reads
+=====================  =====================================================================
+nationality            "the French company Anthropic", "a UAE technology institute" -> based_in
+made_by                "Llama from Meta", "OpenAI's Sora", "Anthropic (maker of Claude)" -> maker
+open_source            "... are open source", or a list ("Some of the most famous ones are
+                       ...") after a sentence that calls them all open source -> licence
+announced / released   "first unveiled in February 2024", "launched on ..." -> announced /
+                       publicly_available, with the sentence's date
+never_released         "was never released as a public product" -> publicly_available = no
+status                 "remains a research preview", "has been canceled", "winding down the
+                       Sora app" -> status
+role                   "CEO Sam Altman" -> role; "was fired as CEO of OpenAI" -> removed_as
+founded                "In December 2015, ... joined forces to found OpenAI" -> founded (and
+                       founder_of for the people named before the verb)
+built_on               "is a diffusion transformer model", "uses a diffusion transformer"
+current                "the current model's iteration, GPT-4 Turbo", "its lead against Claude
+                       3.5 Sonnet" -> latest_model = current
+partnership            "OpenAI's recent partnership with Figure AI" -> partner_of (current)
+no_api                 "it had no APIs" -> api = no
+=====================  =====================================================================
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.frames.schema import FRAMES
+
+__all__ = ["NATIONALITIES", "PROSE_KINDS", "for_frames"]
+
+PROSE_KINDS = ("title", "heading", "paragraph", "list_item")
+
+# Nationality and country words -> the country they name.
+NATIONALITIES = {
+    "French": "France", "American": "United States", "US": "United States",
+    "U.S.": "United States", "British": "United Kingdom", "UK": "United Kingdom",
+    "Chinese": "China", "German": "Germany", "Canadian": "Canada", "Israeli": "Israel",
+    "Emirati": "United Arab Emirates", "UAE": "United Arab Emirates", "Japanese": "Japan",
+    "Korean": "South Korea", "Indian": "India", "Swiss": "Switzerland", "Dutch": "Netherlands",
+}
+_NAT = "|".join(re.escape(n) for n in sorted(NATIONALITIES, key=len, reverse=True))
+_ORG_NOUN = r"(?:AI\s+)?(?:company|firm|start-?up|lab|laboratory|group|(?:technology\s+)?institute)"
+_NAT_BEFORE = re.compile(rf"\b(?P<nat>{_NAT})\s+{_ORG_NOUN}\s+$")
+_NAT_INSIDE = re.compile(rf"(?<![\w.])(?P<nat>{_NAT})(?![\w])")
+_FROM = re.compile(rf"^\s+from\s+(?:the\s+|a\s+)?(?:(?:{_NAT})\s+{_ORG_NOUN}\s+)?$")
+_MAKER_OF = re.compile(r"^\s*\(\s*(?:the\s+)?(?:maker|creator|developer|owner)\s+of\s+(?:the\s+)?$",
+                       re.I)
+_OPEN_AFTER = re.compile(r"^\s+(?:is|are|was|were)\s+(?:all\s+|fully\s+)?open[- ]source\b", re.I)
+_ALL_OPEN = re.compile(r"\ball\s+open[- ]source\b", re.I)
+_LIST_BACK = re.compile(r"^\s*(?:Some\s+of\s+the\s+(?:most\s+)?\w+\s+ones\s+are|These\s+include|"
+                        r"Examples\s+include|They\s+include)\b", re.I)
+_UNVEIL = re.compile(r"\b(?:first\s+)?(?P<verb>unveiled|announced|introduced|demonstrated|revealed"
+                     r"|debuted|launched|released)\b", re.I)
+_RELEASE_VERBS = {"launched", "released"}
+_NEGATION = re.compile(r"\b(?:never|not|n['’]t)\b[^.;]{0,20}$", re.I)
+_NEVER = re.compile(r"\bnever\s+(?:been\s+)?(?:publicly\s+)?released\b|"
+                    r"\bnot\s+(?:been\s+)?(?:publicly\s+)?released\b", re.I)
+_PREVIEW = re.compile(r"\bremains?\s+(?:a\s+|in\s+)?research\s+preview\b", re.I)
+_CANCELED = re.compile(r"\b(?:cancel(?:l)?ed|cancel(?:l)?ing|cancels)\b", re.I)
+_WIND_DOWN = re.compile(r"\b(?:wind(?:s|ing)?\s+down|shut(?:s|ting)?\s+down|shutting\s+down)\b",
+                        re.I)
+_CEO_BEFORE = re.compile(r"\bCEO\s+$")
+_FIRED = re.compile(r"^\s+was\s+(?:fired|ousted|removed|dismissed)\s+as\s+CEO\s+of\s+$")
+_FOUND = re.compile(r"\bto\s+found\s+$|\bfounded\s+$")
+_FOUNDED_AFTER = re.compile(r"^\s+was\s+founded\b")
+_BUILT_ON = re.compile(r"\b(?:is|uses|using|built\s+on)\s+an?\s+(?P<arch>[\w-]+\s+transformer)\b",
+                       re.I)
+_CURRENT = re.compile(r"\b(?:current|latest|newest)\s+(?:model['’]s\s+)?(?:model|iteration|version)\b",
+                      re.I)
+_RIVAL_BEFORE = re.compile(r"\b(?:lead\s+against|rivals?\s+like|matching\s+or\s+exceeding|"
+                           r"compete\s+with)\s+(?:the\s+)?$", re.I)
+_PARTNERSHIP_BEFORE = re.compile(r"\bpartnership\s+with\s+$", re.I)
+_APPOSITIVE_OWNER = re.compile(r"^,\s+$")
+_FLAGSHIP = re.compile(r"\b(?:its|their)\s+(?:flagship|own|main|core)\s+(?:product|model|app),?\s+$",
+                       re.I)
+_ACQUIRED = re.compile(r"^\s*\(?(?:later\s+)?(?:bought|acquired|purchased)\s+by\s+$", re.I)
+_ENDED = re.compile(r"\b(?:terminated|discontinued|shut\s+down|ended|closed)\s+in\s+", re.I)
+_NO_API = re.compile(r"\b(?:had|has|have)\s+no\s+APIs?\b", re.I)
+
+MODELS = ("model", "product")
+
+
+@dataclass
+class _Mention:
+    start: int  # in the sentence
+    end: int
+    entity: str
+    kind: str
+    surface: str
+
+
+@dataclass
+class _Sentence:
+    text: str
+    mentions: list[_Mention]
+    dates: list[tuple[int, str]]
+    previous: str = ""
+    last_model: str | None = None  # the last model or product named before, in the paragraph
+    found: list[tuple[str, str, str, str | None, str]] = field(default_factory=list)
+
+    def add(self, entity: str | None, attribute: str, value: str | None, date: str | None,
+            pattern: str) -> None:
+        if entity and value:
+            self.found.append((entity, attribute, value, date, pattern))
+
+    def date_after(self, pos: int, within: int = 60) -> str | None:
+        return next((d for s, d in self.dates if pos <= s <= pos + within), None)
+
+    def subject(self, pos: int, kinds=MODELS) -> str | None:
+        """The last model or product named before ``pos``, else earlier in the paragraph."""
+        before = [m for m in self.mentions if m.end <= pos and m.kind in kinds]
+        return before[-1].entity if before else self.last_model
+
+    def next_mention(self, pos: int, kinds) -> _Mention | None:
+        return next((m for m in self.mentions if m.start >= pos and m.kind in kinds), None)
+
+
+def _patterns(s: _Sentence) -> None:
+    text = s.text
+    orgs = [m for m in s.mentions if m.kind == "organisation"]
+    for m in s.mentions:
+        before, after = text[max(0, m.start - 60):m.start], text[m.end:]
+        if m.kind in MODELS:
+            nxt = next((o for o in orgs if o.start >= m.end), None)
+            if (nxt is not None and nxt.surface.endswith(("'s", "’s"))
+                    and _APPOSITIVE_OWNER.match(text[m.end:nxt.start])):
+                s.add(m.entity, "maker", nxt.entity, None, "made_by")  # "Sora, OpenAI's ... model"
+            if nxt is not None and _ACQUIRED.match(text[m.end:nxt.start]):
+                s.add(m.entity, "maker", nxt.entity, None, "made_by")  # "(later bought by ...)"
+            if _FLAGSHIP.search(before):
+                owner = next((o for o in reversed(orgs) if o.end <= m.start), None)
+                if owner is not None:
+                    s.add(m.entity, "maker", owner.entity, None, "made_by")
+        if m.kind == "organisation":
+            nat = _NAT_BEFORE.search(before) or _NAT_INSIDE.search(m.surface)
+            if nat:
+                s.add(m.entity, "based_in", NATIONALITIES[nat.group("nat")], None, "nationality")
+        if m.kind in MODELS:
+            nxt = next((o for o in orgs if o.start >= m.end), None)
+            if nxt is not None and _FROM.match(text[m.end:nxt.start]):
+                s.add(m.entity, "maker", nxt.entity, None, "made_by")
+            owner = next((o for o in reversed(orgs) if o.end <= m.start), None)
+            if (owner is not None and owner.surface.endswith(("'s", "’s"))
+                    and len(text[owner.end:m.start].split()) <= 2):
+                s.add(m.entity, "maker", owner.entity, None, "made_by")
+            if _OPEN_AFTER.match(after):
+                s.add(m.entity, "licence", "open source", None, "open_source")
+            if _RIVAL_BEFORE.search(before):
+                s.add(m.entity, "latest_model", "current", None, "current")
+        if m.kind == "organisation":
+            made = s.next_mention(m.end, MODELS)
+            if made is not None and _MAKER_OF.match(text[m.end:made.start]):
+                close = text.find(")", made.start)
+                for item in s.mentions:  # every model or product inside the parenthesis
+                    if item.kind in MODELS and made.start <= item.start and (
+                            close < 0 or item.end <= close):
+                        s.add(item.entity, "maker", m.entity, None, "made_by")
+            if _PARTNERSHIP_BEFORE.search(before):
+                owner = next((o for o in reversed(orgs) if o.end <= m.start
+                              and o.surface.endswith(("'s", "’s"))), None)
+                if owner is not None:
+                    s.add(m.entity, "partner_of", owner.entity, None, "partnership")
+            if _FOUND.search(before):
+                date = next((d for _, d in s.dates), None)
+                s.add(m.entity, "founded", date, date, "founded")
+                for p in s.mentions:
+                    if p.kind == "person" and p.end <= m.start:
+                        s.add(p.entity, "founder_of", m.entity, date, "founded")
+            if _FOUNDED_AFTER.match(after):
+                date = s.date_after(m.end)
+                s.add(m.entity, "founded", date, date, "founded")
+        if m.kind == "person":
+            if _CEO_BEFORE.search(before):
+                org = orgs[0].entity if orgs else None
+                s.add(m.entity, "role", f"CEO of {org}" if org else "CEO", None, "role")
+            org = next((o for o in orgs if o.start >= m.end), None)
+            if org is not None and _FIRED.match(text[m.end:org.start]):
+                s.add(m.entity, "removed_as", f"CEO of {org.entity}", None, "role")
+    if _LIST_BACK.match(text) and _ALL_OPEN.search(s.previous):
+        for m in s.mentions:
+            if m.kind in MODELS:
+                s.add(m.entity, "licence", "open source", None, "open_source")
+    for v in _UNVEIL.finditer(text):
+        if _NEGATION.search(text[:v.start()]):
+            continue
+        date = s.date_after(v.end())
+        if date is None:
+            continue
+        verb = v.group("verb").lower()
+        attribute = "publicly_available" if verb in _RELEASE_VERBS else "announced"
+        pattern = "released" if attribute == "publicly_available" else "announced"
+        subject = [m for m in s.mentions if m.end <= v.start() and m.kind in MODELS]
+        obj = s.next_mention(v.end(), MODELS)
+        maker = next((o for o in reversed(orgs) if o.end <= v.start()), None)
+        if not subject and obj is not None and len(text[v.end():obj.start].split()) <= 1:
+            # "AT&T introduced the Picturephone in the 1960s": the maker and what it made
+            s.add(obj.entity, attribute, date, date, pattern)
+            if maker is not None:
+                s.add(obj.entity, "maker", maker.entity, None, "made_by")
+            continue
+        s.add(s.subject(v.start()), attribute, date, date, pattern)
+    for v in _ENDED.finditer(text):
+        date = s.date_after(v.end(), within=4)
+        if date is not None:
+            s.add(s.subject(v.start()), "discontinued", date, date, "discontinued")
+    for v in _NEVER.finditer(text):
+        s.add(s.subject(v.start()), "publicly_available", "no", None, "never_released")
+    for v in _PREVIEW.finditer(text):
+        s.add(s.subject(v.start()), "status", "research preview", None, "status")
+    for v in _CANCELED.finditer(text):
+        target = s.next_mention(v.end(), MODELS)
+        if target is not None and len(text[v.end():target.start].split()) <= 2:
+            s.add(target.entity, "status", "canceled", None, "status")
+        else:
+            s.add(s.subject(v.start()), "status", "canceled", None, "status")
+    for v in _WIND_DOWN.finditer(text):
+        target = s.next_mention(v.end(), ("product",))
+        if target is not None and len(text[v.end():target.start].split()) <= 2:
+            s.add(target.entity, "status", "winding down", None, "status")
+    for v in _BUILT_ON.finditer(text):
+        s.add(s.subject(v.start()), "built_on", " ".join(v.group("arch").lower().split()), None,
+              "built_on")
+    for v in _CURRENT.finditer(text):
+        target = s.next_mention(v.end(), ("model",))
+        if target is not None and target.start - v.end() <= 4:
+            s.add(target.entity, "latest_model", "current", None, "current")
+    for v in _NO_API.finditer(text):
+        s.add(s.subject(v.start(), ("model",)), "api", "no", None, "no_api")
+
+
+def for_frames(sentences: pd.DataFrame, entities: pd.DataFrame,
+               quantities: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The statements frame of a corpus's sentences, entity mentions and dated quantities
+    (columns in ``frames.schema``)."""
+    known = entities[entities["known"].astype(bool)]
+    by_sentence: dict[tuple[str, int], list] = {}
+    for row in known.itertuples(index=False):
+        by_sentence.setdefault((row.article, int(row.sentence)), []).append(row)
+    dates: dict[str, list[tuple[int, str]]] = {}
+    if quantities is not None and len(quantities):
+        q = quantities[(quantities["kind"].astype("string") == "date").fillna(False)
+                       & quantities["date"].notna()]
+        for article, start, date in zip(q["article"], q["start"], q["date"], strict=True):
+            if str(date).strip():
+                dates.setdefault(str(article), []).append((int(start), str(date)))
+    rows: list[dict] = []
+    counters: dict[str, int] = {}
+    last: dict[tuple[str, int], str] = {}
+    previous: dict[tuple[str, int], str] = {}
+    for row in sentences.itertuples(index=False):
+        article, key_paragraph = str(row.article), (str(row.article), int(row.paragraph))
+        if str(row.kind) not in PROSE_KINDS:
+            continue
+        start = int(row.start)
+        mentions = [_Mention(int(m.start) - start, int(m.end) - start, str(m.entity),
+                             str(m.entity_kind), str(m.surface))
+                    for m in by_sentence.get((article, int(row.sentence)), [])]
+        s = _Sentence(str(row.text), mentions,
+                      [(a - start, d) for a, d in dates.get(article, []) if start <= a < int(row.end)],
+                      previous.get(key_paragraph, ""), last.get(key_paragraph))
+        if not s.text.rstrip().endswith("?"):
+            _patterns(s)
+        for entity, attribute, value, date, pattern in dict.fromkeys(s.found):
+            n = counters.get(article, 0)
+            counters[article] = n + 1
+            rows.append({"article": article, "statement": f"{article}:s{n}",
+                         "sentence": int(row.sentence), "start": start, "end": int(row.end),
+                         "entity": entity, "attribute": attribute, "value": value,
+                         "date": date, "pattern": pattern, "text": str(row.text)})
+        models = [m for m in mentions if m.kind in MODELS]
+        if models:
+            last[key_paragraph] = models[-1].entity
+        previous[key_paragraph] = s.text
+    return FRAMES["statements"].typed(rows)
