@@ -19,7 +19,6 @@ attribute that cannot both hold.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,6 +29,7 @@ import pandas as pd
 from analysis.errors import AnalysisError
 from analysis.frames.schema import FRAMES
 from analysis.paths import REFERENCE
+from analysis.sources.reference import read_rows
 
 __all__ = ["FACTS_CSV", "Fact", "as_of", "check", "contradictions", "facts", "write_checks"]
 
@@ -63,20 +63,26 @@ class Fact:
 def facts(path: str | Path = FACTS_CSV) -> tuple[Fact, ...]:
     """Every fact of the file; each row needs a source and an address."""
     path = Path(path)
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-    except FileNotFoundError:
-        raise AnalysisError("reference facts not found", file=path) from None
+    rows = read_rows(path, _COLUMNS, "reference facts")
     out = []
     for n, row in enumerate(rows, start=2):
-        if set(_COLUMNS) - set(row):
-            raise AnalysisError(f"needs the columns {', '.join(_COLUMNS)}", file=path)
-        if not row["source"].strip() or not row["url"].strip() or not row["source_date"].strip():
+        if not row["source"] or not row["url"] or not row["source_date"]:
             raise AnalysisError(f"line {n}: a fact needs a source, its date and its address",
                                 file=path)
-        out.append(Fact(**{k: (row[k] or "").strip() for k in _COLUMNS}))
+        for column in ("valid_from", "valid_to", "source_date"):
+            if row[column] and not _is_date(row[column]):
+                raise AnalysisError(f"line {n}: {column} {row[column]!r} is not an ISO date",
+                                    file=path)
+        out.append(Fact(**{k: row[k] for k in _COLUMNS}))
     return tuple(out)
+
+
+def _is_date(value: str) -> bool:
+    try:
+        _day(value)
+    except (ValueError, TypeError):
+        return False
+    return True
 
 
 def _day(value: str) -> dt.date:

@@ -12,7 +12,6 @@ or a digit) are listed with no entity, so the table can grow when an article is 
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,8 +20,9 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import SourceError
-from analysis.frames.schema import FRAMES
+from analysis.frames.schema import ENTITY_KINDS, FRAMES
 from analysis.paths import REFERENCE
+from analysis.sources.reference import read_rows
 
 __all__ = ["ENTITIES_CSV", "Gazetteer", "for_sentences", "gazetteer"]
 
@@ -75,17 +75,14 @@ def _compile(aliases: dict[str, str]) -> re.Pattern:
 def gazetteer(path: str | Path = ENTITIES_CSV) -> Gazetteer:
     """The gazetteer of ``data/reference/entities.csv`` (or another file of its columns)."""
     path = Path(path)
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-    except FileNotFoundError:
-        raise SourceError("entity gazetteer not found", file=path) from None
-    if rows and not {"entity", "name", "kind", "aliases"} <= set(rows[0]):
-        raise SourceError("needs the columns entity, name, kind, aliases", file=path)
+    rows = read_rows(path, ["entity", "name", "kind", "aliases"], "entity gazetteer")
     kinds, names, alias_of = {}, {}, {}
     for row in rows:
-        entity = row["entity"].strip()
-        kinds[entity], names[entity] = row["kind"].strip(), row["name"].strip()
+        entity = row["entity"]
+        if row["kind"] not in ENTITY_KINDS:
+            raise SourceError(f"entity {entity!r}: kind {row['kind']!r} is not one of "
+                              f"{', '.join(ENTITY_KINDS)}", file=path)
+        kinds[entity], names[entity] = row["kind"], row["name"]
         for alias in {row["name"].strip(), *(a.strip() for a in row["aliases"].split(";"))}:
             if alias:
                 if alias in alias_of and alias_of[alias] != entity:

@@ -102,3 +102,34 @@ def test_contradictions_between_articles_are_found_not_listed(processed_frames):
     assert (pairs["article_a"] != pairs["article_b"]).all()
     # Two articles giving February 2024 for Sora's unveiling agree: no pair.
     assert pairs[(pairs["entity"] == "sora") & (pairs["attribute"] == "announced")].empty
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (None, "reference facts not found"),
+    (b"\xff\xfe\x00bad", "not UTF-8 text"),
+    (b"entity,attribute\nx,kind\n", "needs the columns value"),
+    (b"entity,attribute,value,valid_from,valid_to,source,source_date,url,note\n"
+     b"x,kind,model,,,S,2024-01-01,https://e.org,,extra\n", "line 2 has more cells"),
+    (b"entity,attribute,value,valid_from,valid_to,source,source_date,url,note\n"
+     b"x,kind,model,soon,,S,2024-01-01,https://e.org,\n", "valid_from 'soon' is not an ISO date"),
+])
+def test_a_bad_facts_file_is_one_line_naming_it(tmp_path, content, message):
+    path = tmp_path / "facts.csv"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(AnalysisError, match=message) as info:
+        facts.facts(path)
+    assert str(path) in str(info.value) and "\n" not in str(info.value)
+
+
+def test_a_bad_gazetteer_is_one_line_naming_it(tmp_path):
+    from analysis.extract.entities import gazetteer
+
+    path = tmp_path / "entities.csv"
+    path.write_text("entity,name,kind,aliases,note\nx,X,planet,X,\n", encoding="utf-8")
+    with pytest.raises(AnalysisError, match="kind 'planet' is not one of"):
+        gazetteer(path)
+    path.write_text("entity,name,kind,aliases,note\nx,X,model,Y,\ny,Y,model,Y,\n",
+                    encoding="utf-8")
+    with pytest.raises(AnalysisError, match="alias 'Y' names both x and y"):
+        gazetteer(path)
