@@ -7,7 +7,8 @@ import pandas as pd
 
 from analysis.evidence import facts
 
-__all__ = ["answer", "article_dates", "by_verdict", "contradictions", "findings", "unchecked"]
+__all__ = ["answer", "article_dates", "by_verdict", "contradictions", "findings",
+           "superseded", "timeline_dates", "unchecked"]
 
 FINDING_COLUMNS = ["article", "verdict", "entity", "attribute", "stated", "fact_value",
                    "explanation", "sentence", "source", "url"]
@@ -50,6 +51,32 @@ def article_dates(articles: pd.DataFrame, statements: pd.DataFrame,
                   events: pd.DataFrame) -> pd.DataFrame:
     """Each article's date as the checks use it: publication date, or an open window."""
     return facts.as_of(articles, statements, events)[["article", "as_of", "how"]]
+
+
+def superseded(checks: pd.DataFrame) -> pd.DataFrame:
+    """Per article, what it presents as current (the latest model, a partnership, a status)
+    that the facts date as superseded at its date: article, entity, attribute, until."""
+    rows = checks[(checks["verdict"] == "outdated")
+                  & checks["attribute"].isin(["latest_model", "partner_of", "status"])]
+    rows = rows.drop_duplicates(["article", "entity", "attribute"])
+    return pd.DataFrame({"article": rows["article"].to_numpy(),
+                         "entity": [_name(e) for e in rows["entity"]],
+                         "attribute": rows["attribute"].to_numpy(),
+                         "until": rows["fact_valid_to"].to_numpy()})
+
+
+def timeline_dates(articles: pd.DataFrame, statements: pd.DataFrame, events: pd.DataFrame,
+                   checks: pd.DataFrame) -> pd.DataFrame:
+    """Per article, what the timeline draws beside its events: the first and last day it may
+    have been written (last missing for an open window), how that is known, and what it
+    presents as current that was already superseded."""
+    dates = facts.as_of(articles, statements, events)
+    flags = superseded(checks)
+    dates["superseded"] = [
+        "; ".join(f"{r.entity} ({r.attribute}, until {r.until})"
+                  for r in flags[flags["article"] == a].itertuples())
+        for a in dates["article"]]
+    return dates
 
 
 def contradictions(statements: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

@@ -234,19 +234,47 @@ def hedged_share(frames: Frames):
 
 
 def events_timeline(frames: Frames):
-    """Every dated mention in the articles; hover shows its sentence."""
+    """Every dated mention in the articles, beside each article's own date: a diamond for a
+    publication date, a dashed line for a window with no known end (drawn to the newest
+    fact's date), red where the article presents as current something already superseded.
+    Hover shows each mention's sentence, or how the article's date is known."""
+    from analysis.checks.factcheck import timeline_dates
+    from analysis.evidence.facts import facts
+
     go = _go()
     ev = frames["events"]
     ev = ev[~ev["is_boilerplate"].astype(bool) & ev["date_start"].notna()]
+    data = [go.Scatter(x=part["date_start"], y=part["article"], mode="markers",
+                       marker={"size": 11}, name=str(article), showlegend=False,
+                       text=[_plain(s) for s in part["sentence"]],
+                       customdata=part["surface"].map(_plain),
+                       hovertemplate="%{customdata}: %{text}<extra></extra>")
+            for article, part in ev.groupby("article", sort=False)]
+    dates = timeline_dates(frames["articles"], frames["statements"], frames["events"],
+                           frames["checks"])
+    newest = max(f.source_date for f in facts())
+    for row in dates[dates["start"].notna()].itertuples():
+        color = "#D55E00" if row.superseded else "#222222"
+        note = _plain(row.how) + (f"; presents as current: {_plain(row.superseded)}"
+                                  if row.superseded else "")
+        if pd.isna(row.end):
+            data.append(go.Scatter(x=[row.start, newest], y=[row.article, row.article],
+                                   mode="lines", line={"dash": "dash", "color": color, "width": 3},
+                                   showlegend=False, text=[note, note],
+                                   hovertemplate="article's date: %{text}<extra></extra>"))
+        else:
+            data.append(go.Scatter(x=[row.start], y=[row.article], mode="markers",
+                                   marker={"symbol": "diamond-open", "size": 15, "color": color,
+                                           "line": {"width": 3}},
+                                   showlegend=False, text=[note],
+                                   hovertemplate="article's date: %{text}<extra></extra>"))
     return go.Figure(
-        data=[go.Scatter(x=part["date_start"], y=part["article"], mode="markers",
-                         marker={"size": 11}, name=str(article), showlegend=False,
-                         text=[_plain(s) for s in part["sentence"]],
-                         customdata=part["surface"].map(_plain),
-                         hovertemplate="%{customdata}: %{text}<extra></extra>")
-              for article, part in ev.groupby("article", sort=False)],
-        layout={"title": {"text": "Dated events across the articles"},
-                "height": 380, "width": 1000,
+        data=data,
+        layout={"title": {"text": "Dated events across the articles, and each article's own "
+                                  "date<br><sup>◇ publication date · dashed: a window with no "
+                                  "known end · red: presents as current something already "
+                                  "superseded</sup>"},
+                "height": 420, "width": 1000, "margin": {"t": 90},
                 "xaxis": {"title": {"text": "date mentioned (start of the period)"}},
                 "hoverlabel": {"align": "left"}},
     )
