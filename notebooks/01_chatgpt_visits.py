@@ -17,7 +17,7 @@
 #
 # **Question.** Does the sentence of `house-divided-openai-chaos` on ChatGPT's traffic follow from its own two visit counts, and from what web-analytics firms reported for the same months?
 #
-# **Answer.** The percentage follows from its two counts; "three months" does not (April to August is four); and the firms counted billions of visits where the article says millions — the first code cell prints the numbers.
+# **Answer.** The percentage follows from its two counts; "three months" does not (April to August is four); and the firms counted billions of visits where the article says millions — the first code cell prints the numbers. What the article says is its sentence and its two counts; what the reference data says is the firms' monthly reports (`data/reference/chatgpt_visits_2023.csv`); what the suite assumes is that "roughly" allows a few points either way (`traffic.TOLERANCE`) and that the firms measured the same visits the article counts.
 
 # %%
 from analysis.checks import traffic

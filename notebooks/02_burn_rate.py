@@ -17,7 +17,7 @@
 #
 # **Question.** What do the reported daily running costs mean per month and per year, beside the revenue figures of the same and a later article, and what would have to be true for the money to run out in the window the article gives?
 #
-# **Answer.** The running cost alone could exhaust the money in that window only if OpenAI held a few hundred million dollars at most and earned nothing — yet the same article expects several times that cost in 2023 revenue, so the window needs large other costs the article never names; the first code cell prints the numbers.
+# **Answer.** The running cost alone could exhaust the money in that window only if OpenAI held a few hundred million dollars at most and earned nothing — yet the same article expects several times that cost in 2023 revenue, so the window needs large other costs the article never names; the first code cell prints the numbers. The article gives the daily cost, the revenue expected and the window; no article gives OpenAI's cash, so the cash levels of the what-if are the suite's, shown as a spread (`spending.ILLUSTRATIVE_CASH`), never as one answer.
 
 # %%
 from analysis.checks import spending
@@ -43,7 +43,7 @@ spending.cost_per_period(q)
 # %% [markdown]
 # ## Beside the revenue figures
 #
-# Three figures, three different things. The daily cost is what running the applications cost at the time of the article (money going out, one kind of cost). The expected revenue is for the whole of that year (money coming in). The run-rate, in a later article, is revenue again but annualised from a recent month of a later, undated period. They differ by an order of magnitude because they measure different things at different times, so none of the ratios below is a margin or a growth rate.
+# Three figures, three different things. The daily cost is what running the applications cost at the time of the article (money going out, one kind of cost). The expected revenue is for the whole of that year (money coming in). The later article calls its figure only an "annual run-rate", sets it beside operating costs and does not say of what; the suite reads it as the usual revenue run-rate (a recent month's revenue times twelve), which is an interpretation, not the article's word. They differ by an order of magnitude because they measure different things at different times, so none of the ratios below is a margin or a growth rate.
 
 # %%
 spending.yearly_figures(q)

@@ -17,7 +17,7 @@
 #
 # **Question.** How does the table of `chatgpt-dominance-talent-exodus` rank ChatGPT/LLMs, Sora/DALL-E and foundational research, and does the prose of each article talk about them in that order?
 #
-# **Answer.** The table puts language models first, video second and foundational research last; `chatgpt-dominance-talent-exodus`'s own prose spends more sentences on research than on video, and only the prose of `sora-app-wind-down-spud` follows the table's order — the first code cell prints the shares.
+# **Answer.** The table puts language models first, video second and foundational research last; `chatgpt-dominance-talent-exodus`'s own prose spends more sentences on research than on video, and only the prose of `sora-app-wind-down-spud` follows the table's order — the first code cell prints the shares. The table and the sentences are the articles'; which words make a sentence about a programme is the suite's choice (`analysis.extract.topics.FAMILIES`), and the shares move with it.
 
 # %%
 from analysis.checks import attention

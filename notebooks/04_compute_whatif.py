@@ -17,7 +17,7 @@
 #
 # **Question.** If the GPUs that served the Sora app go to training OpenAI's next language model (codenamed "Spud"), how much sooner does that model finish?
 #
-# **Answer.** Training time falls by Sora's share divided by the Sora-plus-training pool, whatever the fleet size, utilisation or model size: at the reference values about a third of the run, the days printed below.
+# **Answer.** Training time falls by Sora's share divided by the Sora-plus-training pool, whatever the fleet size, utilisation or model size. The first code cell keeps apart what the articles say, what the reference data says and what the suite assumes, and gives the saving as a range over the reference low and high values, since the shares and the fleet are assumptions.
 #
 # The articles report the move (Sora's compute to Spud, the Sora team to world-model research) but no allocation figures, so the shares here are assumptions shaped by the resource table of `chatgpt-dominance-talent-exodus`; hardware, utilisation, prices and model size come from public sources listed in `data/reference/compute.csv`.
 
@@ -32,6 +32,12 @@ display.setup()
 f = load.frames()
 ref = reference.compute_constants()
 params = compute.defaults(ref)
+print(compute_checks.answer(ref))
+
+# %% [markdown]
+# The same at the reference values alone, as the dashboard's readout writes it:
+
+# %%
 print(dashboard.readout_text(params))
 
 # %% [markdown]
@@ -65,10 +71,10 @@ compute.scenario_table(ref)
 # %% [markdown]
 # ## The resource table as shares
 #
-# `chatgpt-dominance-talent-exodus` rates three project groups from *Overwhelmingly High* to *Scarce*. The rule in `registry.PRIORITY_LEVELS` reads a level as a share range of the fleet: a majority is overwhelmingly high, under a tenth is scarce, anything between is insufficient/constrained. Below, the article's table (from the processed tables frame) beside the level the rule gives the reference shares.
+# `chatgpt-dominance-talent-exodus` rates three project groups from *Overwhelmingly High* to *Scarce*. The rule in `registry.PRIORITY_LEVELS` reads a level as a share range of the fleet: a majority is overwhelmingly high, under a tenth is scarce, anything between is insufficient/constrained. Below, the article's table (from the processed tables frame) beside the level the rule gives the reference shares. The reference shares were chosen to fit this very table, so their agreement is by construction and is no evidence (`evidence`); move the sliders to test shares of your own against the table.
 
 # %%
-compute_checks.table_levels_check(f["tables"], params.shares)
+compute_checks.table_levels_check(f["tables"], params.shares, ref)
 
 # %% [markdown]
 # ## Checks against the articles' own figures

@@ -84,12 +84,17 @@ def article_checks(quantities: pd.DataFrame, ref: pd.DataFrame | None = None) ->
     return frame
 
 
-def table_levels_check(tables: pd.DataFrame, shares) -> pd.DataFrame:
+def table_levels_check(tables: pd.DataFrame, shares, ref: pd.DataFrame | None = None
+                       ) -> pd.DataFrame:
     """The corpus's resource table (tables frame) beside the level the share rule gives each group.
 
     Finds the table with a "Resource Allocation Status" column, matches its project column to
     GROUPS by name (case-insensitive prefix) and reports whether the two levels agree.
+    ``evidence`` says what an agreement is worth: where the reference CSV says a group's
+    shares were set to fit this very table and ``shares`` are those shares, agreement is by
+    construction and proves nothing.
     """
+    ref = compute_constants() if ref is None else ref
     header = tables["header"].astype("string").str.casefold().fillna("")
     status = tables[header.str.contains("resource allocation", regex=False)]
     if status.empty:
@@ -111,6 +116,7 @@ def table_levels_check(tables: pd.DataFrame, shares) -> pd.DataFrame:
         if group is None:
             continue
         rule = priority_level(groups[group])
+        fitted = _fitted_to_table(ref, group, shares)
         found.append(
             {
                 "article": row["article"],
@@ -120,9 +126,46 @@ def table_levels_check(tables: pd.DataFrame, shares) -> pd.DataFrame:
                 "table_level": row["table_level"],
                 "rule_level": rule,
                 "agrees": str(row["table_level"]).strip().casefold() == rule.casefold(),
+                "evidence": ("none: these shares were set to fit this table" if fitted
+                             else "the shares were not taken from the table"),
             }
         )
     return pd.DataFrame(
         found,
-        columns=["article", "project", "group", "share", "table_level", "rule_level", "agrees"],
+        columns=["article", "project", "group", "share", "table_level", "rule_level", "agrees",
+                 "evidence"],
+    )
+
+
+def _fitted_to_table(ref: pd.DataFrame, group: str, shares) -> bool:
+    """The group's shares are the reference ones, and the reference says it chose them to be
+    consistent with the resource table."""
+    members = [f"share_{p}" for p in GROUPS[group] if f"share_{p}" in ref.index]
+    given = pd.Series(shares, dtype="float64")
+    same = all(abs(float(given.get(m.removeprefix("share_"), float("nan")))
+                   - float(ref.loc[m, "value"])) < 1e-9 for m in members)
+    return same and any("resource table" in str(ref.loc[m, "source"]).casefold()
+                        for m in members)
+
+
+def answer(ref: pd.DataFrame | None = None) -> str:
+    """The notebook's answer, keeping apart what the articles say, what the reference data
+    says and what the suite assumes; the figure that rests on assumptions is a range."""
+    from analysis.models.compute import RANGE_INPUTS, summary_range
+
+    ref = compute_constants() if ref is None else ref
+    assumed = [n for n in RANGE_INPUTS if str(ref.loc[n, "source"]).startswith("Assumption")]
+    sourced = [n for n in RANGE_INPUTS if n not in assumed]
+    r = summary_range(ref)
+    saved, share = r.loc["days_saved"], r.loc["share_of_run_saved"]
+    return (
+        "The articles say Sora's compute goes to training Spud, and give no fleet, shares or "
+        "model size. The reference data gives, from public sources, "
+        f"{', '.join(sourced)} (each with a low and a high; training_flop is GPT-4's "
+        "estimated training compute, standing in for Spud's). The suite assumes "
+        f"{', '.join(assumed)}. At the reference values, moving Sora's share to training "
+        f"saves {saved['reference']:,.0f} days ({share['reference']:.0%} of the run); over "
+        f"the low and high values of all six inputs the saving runs from {saved['low']:,.1f} "
+        f"to {saved['high']:,.0f} days ({share['low']:.0%} to {share['high']:.0%} of the "
+        "run), so the size of the gain is the assumptions', not the articles'."
     )

@@ -44,8 +44,11 @@ MEASURES = {
     "daily_running_cost": ("cost of running the applications (servers), per day, scaled to a "
                            "year", "2023, as the article was written"),
     "revenue_expected": ("revenue expected for the whole of 2023: money coming in", "2023"),
-    "run_rate_annual": ("annualised revenue run-rate: a recent month's revenue times twelve",
-                        "undated report about the Sora app wind-down (2024 or later)"),
+    "run_rate_annual": ("an \"annual run-rate\", as the article calls it, beside operating costs "
+                        "and without saying of what; read here as the usual revenue run-rate (a "
+                        "recent month's revenue times twelve), an interpretation",
+                        "undated report about the Sora app wind-down (notebook 06 dates it by "
+                        "what it names)"),
 }
 
 

@@ -311,3 +311,39 @@ def priority_table(shares) -> pd.DataFrame:
             "level_high": [high for _, high in ranges],
         }
     )
+
+
+# The inputs whose reference low/high bound the what-if's answer, and the shares among them.
+RANGE_INPUTS = ("fleet_gpus", "peak_flops_per_gpu", "mfu", "training_flop",
+                "share_sora_inference", "share_spud_training")
+RANGE_OUTPUTS = ("training_days", "training_days_without_sora", "days_saved", "share_of_run_saved")
+
+
+def _with_fraction(out: dict[str, float]) -> dict[str, float]:
+    return {**out, "share_of_run_saved": out["days_saved"] / out["training_days"]}
+
+
+def summary_range(ref: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The headline numbers at the reference values and their range over every combination
+    of the low and high values of :data:`RANGE_INPUTS` (64 corners; a share set at its low or
+    high rescales the others). Rows: the outputs; columns: reference, low, high."""
+    import itertools
+
+    ref = compute_constants() if ref is None else ref
+    base = defaults(ref)
+    outs = []
+    for corner in itertools.product((0, 1), repeat=len(RANGE_INPUTS)):
+        p = base
+        for name, end in zip(RANGE_INPUTS, corner, strict=True):
+            value = float(ref.loc[name, "high" if end else "low"])
+            if name.startswith("share_"):
+                p = p.with_(shares=rebalance(p.shares, name.removeprefix("share_"), value))
+            else:
+                p = p.with_(**{name: value})
+        outs.append(_with_fraction(summary(p)))
+    at_ref = _with_fraction(summary(base))
+    return pd.DataFrame({
+        "reference": [at_ref[k] for k in RANGE_OUTPUTS],
+        "low": [min(o[k] for o in outs) for k in RANGE_OUTPUTS],
+        "high": [max(o[k] for o in outs) for k in RANGE_OUTPUTS],
+    }, index=pd.Index(RANGE_OUTPUTS, name="output"))

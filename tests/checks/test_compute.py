@@ -82,3 +82,25 @@ def test_table_levels_check_reads_the_resource_table(params):
     assert check.loc["Foundational research", "agrees"]
     with pytest.raises(ModelError, match="no table"):
         compute_checks.table_levels_check(tables.assign(header="x"), params.shares)
+
+
+def test_an_agreement_with_the_table_the_shares_were_fitted_to_is_no_evidence(ref, params):
+    from analysis.frames import load
+
+    tables = load.load("tables")
+    fitted = compute_checks.table_levels_check(tables, params.shares, ref)
+    assert fitted["evidence"].str.startswith("none").all()
+    own = compute.rebalance(params.shares, compute.SORA, 0.3)
+    mine = compute_checks.table_levels_check(tables, own, ref)
+    assert not mine["evidence"].str.startswith("none").any()
+
+
+def test_the_answer_gives_the_saving_as_a_range_over_the_assumed_inputs(ref):
+    r = compute.summary_range(ref)
+    assert (r["low"] <= r["reference"]).all() and (r["reference"] <= r["high"]).all()
+    assert r.loc["days_saved", "low"] < r.loc["days_saved", "high"]
+    text = compute_checks.answer(ref)
+    assert f"saves {r.loc['days_saved', 'reference']:,.0f} days" in text
+    assert f"from {r.loc['days_saved', 'low']:,.1f}" in text
+    assumed = [n for n in compute.RANGE_INPUTS if str(ref.loc[n, "source"]).startswith("Assumption")]
+    assert assumed and all(n in text.split("The suite assumes", 1)[1] for n in assumed)
