@@ -27,6 +27,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
         result = scale.build(args.sources, args.out, keep_going=args.keep_going,
                              scheduler=args.scheduler, on_warning=_warn)
+        from analysis.evidence import facts
+
+        result.counts["checks"] = facts.write_checks(paths.processed_dir(args.out),
+                                                     partitioned=True)
     else:
         if args.scheduler:
             raise AnalysisError("--scheduler needs --engine dask")

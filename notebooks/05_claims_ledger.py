@@ -42,7 +42,7 @@ charts.build("claims_by_grade", f)
 # %% [markdown]
 # ## Where the articles meet
 #
-# Sentences from different articles on the same subject, side by side. The verdicts are a reader's, each with its reason; the unveiling dates are compared by value.
+# Sentences from different articles on the same subject, side by side, as a reader's commentary: each verdict is a reader's, with its reason, except the unveiling dates, which are compared by value. The contradictions the code finds by comparing the articles' statements themselves, with the facts and their sources, are in notebook 06 (`06_fact_check`); this list comments on them and adds subjects no statement pattern reads, such as the release timing of Spud.
 
 # %%
 ledger.comparisons(f["sentences"], f["quantities"])

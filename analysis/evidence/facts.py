@@ -299,16 +299,21 @@ def _compatible(attribute: str, a: str, b: str) -> bool:
     return False
 
 
-def write_checks(folder: str | Path) -> int:
-    """Check the statements of a built folder of frames and write ``checks.parquet`` and
-    ``.csv`` beside them (the CLI build runs this after the frames); the number of rows."""
+def write_checks(folder: str | Path, *, partitioned: bool = False) -> int:
+    """Check the statements of a built folder of frames and write the checks frame beside
+    them (the CLI build runs this after the frames); the number of rows. ``partitioned``:
+    the folder is a Dask build's (``<frame>/part-*.parquet``), and so is what is written."""
     from analysis.frames.build import PARQUET
 
     folder = Path(folder)
-    frames = {name: pd.read_parquet(folder / f"{name}.parquet")
+    frames = {name: pd.read_parquet(folder / (name if partitioned else f"{name}.parquet"))
               for name in ("articles", "statements", "events")}
     dates = as_of(frames["articles"], frames["statements"], frames["events"])
     checks = check(frames["statements"], dates)
-    checks.to_parquet(folder / "checks.parquet", index=False, **PARQUET)
-    checks.to_csv(folder / "checks.csv", index=False, lineterminator="\n")
+    if partitioned:
+        (folder / "checks").mkdir(exist_ok=True)
+        checks.to_parquet(folder / "checks" / "part-00000.parquet", index=False, **PARQUET)
+    else:
+        checks.to_parquet(folder / "checks.parquet", index=False, **PARQUET)
+        checks.to_csv(folder / "checks.csv", index=False, lineterminator="\n")
     return len(checks)

@@ -89,6 +89,13 @@ def test_cli_dask_engine_on_a_local_cluster(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.strip() == ""
     assert len(scale.read(tmp_path / "out", "articles")) == 4
+    # The fact-check runs after the frames, on either engine, to the same rows.
+    pandas_out = tmp_path / "pandas"
+    subprocess.run([sys.executable, "-m", "analysis", "build", "--sources", str(SOURCES),
+                    "--out", str(pandas_out)], cwd=ROOT, env=env, check=True,
+                   capture_output=True, timeout=300)
+    pd.testing.assert_frame_equal(scale.read(tmp_path / "out", "checks"),
+                                  pd.read_parquet(pandas_out / "checks.parquet"))
 
 
 @pytest.mark.slow
