@@ -209,6 +209,8 @@ def _verdict(st, candidates: list[Fact], start, end, today: dt.date):
         return "conflicts", candidates[0], f"no end of {value} near the article's date."
     if attr in DATED:
         return _dated(st, candidates, start, end or today, end is None)
+    if attr == "users":
+        return _users(st, candidates, start, end or today)
     if attr in CURRENT or value == "current":
         return _current(st, candidates, start, end or today, end is None)
     same = [f for f in candidates if _same(f.value, value)]
@@ -259,6 +261,26 @@ def _current(st, candidates, start, end, window):
                 f"{start.isoformat()}, so it is out of date if written after {f.valid_to}.")
     f = matching[0]
     return "outdated", f, f"{_span(f)}; the article's date ({start.isoformat()}) is after it."
+
+
+def _users(st, candidates, start, end):
+    """A count of users agrees with the latest count on record by the article's date when it
+    is within a tenth of it, or when its band ("hundreds of millions") holds it."""
+    known = sorted((f for f in candidates if f.valid_from and _day(f.valid_from) <= end),
+                   key=lambda f: _day(f.valid_from))
+    if not known:
+        return "unverifiable", candidates[0], "no count of users on record by the article's date."
+    low, _, high = str(st.value).partition("-")
+    low, high = float(low), float(high or low)
+    latest = [f for f in known if _day(f.valid_from) <= start] or known[:1]
+    checked = {latest[-1], known[-1]}
+    fits = [f for f in checked if (low * 0.9 <= float(f.value) <= high * 1.1
+                                   if low == high else low <= float(f.value) < high)]
+    f = known[-1]
+    if len(fits) == len(checked):
+        return "consistent", f, f"{float(f.value):,.0f} users on record from {f.valid_from} ({f.note})."
+    return "conflicts", f, (f"the count on record by the article's date is {float(f.value):,.0f} "
+                            f"(from {f.valid_from}).")
 
 
 def _span(f: Fact) -> str:

@@ -26,6 +26,8 @@ current                "the current model's iteration, GPT-4 Turbo", "its lead a
                        3.5 Sonnet" -> latest_model = current
 partnership            "OpenAI's recent partnership with Figure AI" -> partner_of (current)
 no_api                 "it had no APIs" -> api = no
+users                  "100 million active users", "hundreds of millions of users" next to a
+                       product -> users (a number, or a low-high band)
 =====================  =====================================================================
 """
 
@@ -106,6 +108,7 @@ class _Sentence:
     text: str
     mentions: list[_Mention]
     dates: list[tuple[int, str]]
+    counts: list[tuple[int, str]] = field(default_factory=list)  # (start, value) of user counts
     previous: str = ""
     last_model: str | None = None  # the last model or product named before, in the paragraph
     found: list[tuple[str, str, str, str | None, str]] = field(default_factory=list)
@@ -236,6 +239,10 @@ def _patterns(s: _Sentence) -> None:
         target = s.next_mention(v.end(), ("model",))
         if target is not None and target.start - v.end() <= 4:
             s.add(target.entity, "latest_model", "current", None, "current")
+    for pos, value in s.counts:
+        product = [m for m in s.mentions if m.start < pos and m.kind == "product"]
+        s.add(product[-1].entity if product else s.subject(pos, ("product",)), "users", value,
+              s.date_after(pos), "users")
     for v in _NO_API.finditer(text):
         s.add(s.subject(v.start(), ("model",)), "api", "no", None, "no_api")
 
@@ -249,6 +256,16 @@ def for_frames(sentences: pd.DataFrame, entities: pd.DataFrame,
     for row in known.itertuples(index=False):
         by_sentence.setdefault((row.article, int(row.sentence)), []).append(row)
     dates: dict[str, list[tuple[int, str]]] = {}
+    users: dict[str, list[tuple[int, str]]] = {}
+    if quantities is not None and len(quantities) and "unit" in quantities:
+        u = quantities[(quantities["unit"].astype("string").str.casefold() == "users").fillna(False)]
+        for article, start, value, low, high in zip(u["article"], u["start"], u["value"],
+                                                    u["low"], u["high"], strict=True):
+            text = (f"{float(value):.0f}" if pd.notna(value) else
+                    f"{float(low):.0f}-{float(high):.0f}" if pd.notna(low) and pd.notna(high)
+                    else None)
+            if text:
+                users.setdefault(str(article), []).append((int(start), text))
     if quantities is not None and len(quantities):
         q = quantities[(quantities["kind"].astype("string") == "date").fillna(False)
                        & quantities["date"].notna()]
@@ -269,6 +286,7 @@ def for_frames(sentences: pd.DataFrame, entities: pd.DataFrame,
                     for m in by_sentence.get((article, int(row.sentence)), [])]
         s = _Sentence(str(row.text), mentions,
                       [(a - start, d) for a, d in dates.get(article, []) if start <= a < int(row.end)],
+                      [(a - start, v) for a, v in users.get(article, []) if start <= a < int(row.end)],
                       previous.get(key_paragraph, ""), last.get(key_paragraph))
         if not s.text.rstrip().endswith("?"):
             _patterns(s)

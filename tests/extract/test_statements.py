@@ -47,6 +47,7 @@ def found(*lines: str) -> set[tuple[str, str, str]]:
     ("The latest model, GPT-4o, is fast.", {("gpt_4o", "latest_model", "current")}),
     ("OpenAI's recent partnership with Figure AI is news.",
      {("figure_ai", "partner_of", "openai")}),
+    ("ChatGPT crossed 100 million users.", {("chatgpt", "users", "100000000")}),
 ])
 def test_each_pattern_reads_its_sentence(sentence, expected):
     assert found(sentence) >= expected
