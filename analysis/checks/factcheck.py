@@ -82,7 +82,7 @@ def timeline_dates(articles: pd.DataFrame, statements: pd.DataFrame, events: pd.
 def contradictions(statements: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Pairs of statements of two articles that cannot both hold, side by side with both
     sentences and both sources (outlet and address)."""
-    pairs = facts.contradictions(statements)
+    pairs = facts.contradictions(statements, facts.as_of(articles, statements))
     where = articles.set_index("id")
     for side in ("a", "b"):
         ids = pairs[f"article_{side}"]
@@ -95,7 +95,7 @@ def answer(checks: pd.DataFrame, statements: pd.DataFrame, articles: pd.DataFram
     """The notebook's answer in words a writer can quote, computed from the frames."""
     found = findings(checks, statements)
     counts = checks["verdict"].value_counts()
-    pairs = facts.contradictions(statements)
+    pairs = facts.contradictions(statements, facts.as_of(articles, statements))
     conflicts = found[found["verdict"] == "conflicts"]
     outdated = found[found["verdict"] == "outdated"]
 

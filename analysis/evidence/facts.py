@@ -294,9 +294,16 @@ def _same(fact_value: str, stated: str) -> bool:
 # ---------------------------------------------------------------- contradictions
 
 
-def contradictions(statements: pd.DataFrame) -> pd.DataFrame:
+def contradictions(statements: pd.DataFrame, dates: pd.DataFrame | None = None) -> pd.DataFrame:
     """Pairs of statements from two articles about one entity and attribute whose values
-    cannot both hold: entity, attribute, and each side's article, value and sentence."""
+    cannot both hold: entity, attribute, and each side's article, value and sentence.
+
+    What changes with time (users, status, the latest model, partnerships, roles) can differ
+    between articles written at different times: with ``dates`` (:func:`as_of`), such a pair
+    counts only when the two articles' dates can overlap."""
+    spans = {}
+    if dates is not None:
+        spans = {r.article: (r.start, r.end) for r in dates.itertuples(index=False)}
     rows = []
     st = statements.drop_duplicates(["article", "entity", "attribute", "value"])
     for (entity, attribute), group in st.groupby(["entity", "attribute"], sort=True):
@@ -306,7 +313,9 @@ def contradictions(statements: pd.DataFrame) -> pd.DataFrame:
         for i, a in enumerate(items):
             for b in items[i + 1:]:
                 if a.article != b.article and not _same(str(a.value), str(b.value)) \
-                        and not _compatible(attribute, str(a.value), str(b.value)):
+                        and not _compatible(attribute, str(a.value), str(b.value)) \
+                        and not (attribute in CURRENT | {"users"}
+                                 and not _overlap(spans.get(a.article), spans.get(b.article))):
                     rows.append({"entity": entity, "attribute": attribute,
                                  "article_a": a.article, "value_a": a.value, "sentence_a": a.text,
                                  "article_b": b.article, "value_b": b.value, "sentence_b": b.text})
@@ -315,10 +324,28 @@ def contradictions(statements: pd.DataFrame) -> pd.DataFrame:
 
 
 def _compatible(attribute: str, a: str, b: str) -> bool:
-    """Two dates at different precisions agree when one starts the other ("2024", "2024-02")."""
+    """Two dates at different precisions agree when one starts the other ("2024", "2024-02");
+    two counts agree when one's band holds the other ("hundreds of millions", 100 million)."""
     if attribute in DATED and a[:1].isdigit() and b[:1].isdigit():
         return a.startswith(b) or b.startswith(a)
+    if attribute == "users":
+        (alo, ahi), (blo, bhi) = (_band(a), _band(b))
+        return alo <= bhi and blo <= ahi
     return False
+
+
+def _band(value: str) -> tuple[float, float]:
+    low, _, high = value.partition("-")
+    return float(low), float(high or low)
+
+
+def _overlap(a, b) -> bool:
+    """Two articles' (start, end) dates can overlap; an unknown date can be any."""
+    if a is None or b is None or a[0] is None or b[0] is None:
+        return True
+    a_end = a[1] if pd.notna(a[1]) else dt.date.max
+    b_end = b[1] if pd.notna(b[1]) else dt.date.max
+    return a[0] <= b_end and b[0] <= a_end
 
 
 def write_checks(folder: str | Path, *, partitioned: bool = False) -> int:

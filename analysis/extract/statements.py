@@ -26,6 +26,8 @@ current                "the current model's iteration, GPT-4 Turbo", "its lead a
                        3.5 Sonnet" -> latest_model = current
 partnership            "OpenAI's recent partnership with Figure AI" -> partner_of (current)
 no_api                 "it had no APIs" -> api = no
+kind                   "Sora ... is a diffusion transformer model", "the French company
+                       Anthropic", "Sora, OpenAI's text-to-video model" -> kind
 users                  "100 million active users", "hundreds of millions of users" next to a
                        product -> users (a number, or a low-high band)
 =====================  =====================================================================
@@ -89,6 +91,28 @@ _FLAGSHIP = re.compile(r"\b(?:its|their)\s+(?:flagship|own|main|core)\s+(?:produ
                        re.I)
 _ACQUIRED = re.compile(r"^\s*\(?(?:later\s+)?(?:bought|acquired|purchased)\s+by\s+$", re.I)
 _ENDED = re.compile(r"\b(?:terminated|discontinued|shut\s+down|ended|closed)\s+in\s+", re.I)
+# The nouns that say what kind of thing an entity is.
+KIND_NOUNS = {
+    "company": "organisation", "firm": "organisation", "startup": "organisation",
+    "start-up": "organisation", "lab": "organisation", "organisation": "organisation",
+    "organization": "organisation", "institute": "organisation", "model": "model",
+    "app": "product", "application": "product", "product": "product", "tool": "product",
+    "platform": "product", "service": "product", "chatbot": "product",
+    "framework": "product", "device": "product", "llm": "model",
+}
+_KIND = "|".join(sorted(KIND_NOUNS, key=len, reverse=True))
+_IS_A = re.compile(rf"^(?:,[^,.]{{0,60}},)?\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?"
+                   rf"(?P<noun>{_KIND})s?\b(?!\s+(?:of|for|that|which)\b)")
+_KIND_BEFORE = re.compile(rf"\b(?i:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{_KIND})"
+                          rf"(?:\s+\([A-Z]+\))?(?:\s+|,\s+)$")
+# "the LangChain framework", "RT-2 and other vision-language-action models"
+_KIND_AFTER = re.compile(r"^\s+(?:and\s+other\s+(?:[\w-]+\s+){0,3}?)?"
+                         r"(?P<noun>model|framework|platform)s?\b")
+# "The new LLM is internally codenamed 'Spud'", "'Spud' is the internal codename for ... model"
+_CODENAMED = re.compile(r"\b(?P<noun>LLM|model)\s+(?:is\s+)?(?:internally\s+)?codenamed\s+[\"'“‘]?$")
+_CODENAME_FOR = re.compile(r"^[\"'”’]?\s+is\s+the\s+(?:internal\s+)?codename\s+for\s+"
+                           r"(?:[\w'’-]+\s+){0,5}?(?P<noun>LLM|model)\b")
+_APPOSITION = re.compile(rf"^,\s+(?!(?:and|or|but|which|who|while|the|a|an)\b)(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){{0,3}}?(?P<noun>{_KIND})\b")
 _NO_API = re.compile(r"\b(?:had|has|have)\s+no\s+APIs?\b", re.I)
 
 MODELS = ("model", "product")
@@ -184,6 +208,12 @@ def _patterns(s: _Sentence) -> None:
             if _FOUNDED_AFTER.match(after):
                 date = s.date_after(m.end)
                 s.add(m.entity, "founded", date, date, "founded")
+        kind = (_IS_A.match(after) or _APPOSITION.match(after) or _KIND_BEFORE.search(before)
+                or (_KIND_AFTER.match(after) if re.search(r"\b(?i:the)\s+$", before)
+                    or after.lstrip().startswith("and other") else None)
+                or _CODENAMED.search(before) or _CODENAME_FOR.match(after))
+        if kind and m.kind != "person":
+            s.add(m.entity, "kind", KIND_NOUNS[kind.group("noun").lower()], None, "kind")
         if m.kind == "person":
             if _CEO_BEFORE.search(before):
                 org = orgs[0].entity if orgs else None

@@ -94,7 +94,11 @@ def test_a_window_and_a_fixed_date_give_different_verdicts():
 
 
 def test_contradictions_between_articles_are_found_not_listed(processed_frames):
-    pairs = facts.contradictions(processed_frames["statements"])
+    f = processed_frames
+    dates = facts.as_of(f["articles"], f["statements"], f["events"])
+    pairs = facts.contradictions(f["statements"], dates)
+    # 100 million users in 2023 and "hundreds of millions" two years later both hold.
+    assert pairs[pairs["entity"] == "chatgpt"].empty
     sora = pairs[(pairs["entity"] == "sora") & (pairs["attribute"] == "status")]
     assert len(sora) >= 1
     sides = {sora.iloc[0]["value_a"], sora.iloc[0]["value_b"]}
@@ -133,3 +137,16 @@ def test_a_bad_gazetteer_is_one_line_naming_it(tmp_path):
                     encoding="utf-8")
     with pytest.raises(AnalysisError, match="alias 'Y' names both x and y"):
         gazetteer(path)
+
+
+def test_what_changes_with_time_contradicts_only_between_articles_of_one_time():
+    st = FRAMES["statements"].typed([
+        {"article": a, "statement": f"{a}:s0", "sentence": 0, "start": 0, "end": 1,
+         "entity": "m", "attribute": "status", "value": v, "pattern": "status", "text": v}
+        for a, v in (("old", "research preview"), ("new", "canceled"))])
+    apart = pd.DataFrame({"article": ["old", "new"], "as_of": ["2020-01", "2025-01"],
+                          "start": [dt.date(2020, 1, 1), dt.date(2025, 1, 1)],
+                          "end": [dt.date(2020, 1, 31), dt.date(2025, 1, 31)], "how": ["", ""]})
+    assert facts.contradictions(st, apart).empty
+    assert len(facts.contradictions(st, apart.assign(end=[None, None]))) == 1
+    assert len(facts.contradictions(st)) == 1
