@@ -190,7 +190,7 @@ def check(statements: pd.DataFrame, dates: pd.DataFrame,
 
 
 def _fact_attribute(attribute: str) -> str:
-    return "role" if attribute == "removed_as" else attribute
+    return {"removed_as": "role", "revenue": "revenue_run_rate"}.get(attribute, attribute)
 
 
 def _verdict(st, candidates: list[Fact], start, end, today: dt.date):
@@ -211,6 +211,8 @@ def _verdict(st, candidates: list[Fact], start, end, today: dt.date):
         return _dated(st, candidates, start, end or today, end is None)
     if attr == "users":
         return _users(st, candidates, start, end or today)
+    if attr == "revenue":
+        return _revenue(st, candidates)
     if attr in CURRENT or value == "current":
         return _current(st, candidates, start, end or today, end is None)
     same = [f for f in candidates if _same(f.value, value)]
@@ -281,6 +283,21 @@ def _users(st, candidates, start, end):
         return "consistent", f, f"{float(f.value):,.0f} users on record from {f.valid_from} ({f.note})."
     return "conflicts", f, (f"the count on record by the article's date is {float(f.value):,.0f} "
                             f"(from {f.valid_from}).")
+
+
+def _revenue(st, candidates):
+    """A revenue figure beside the run-rates on record: the public reports give annualised
+    run-rates, not a year's revenue, so a match says which report the figure is, and no
+    more."""
+    value = float(st.value)
+    near = [f for f in candidates if abs(float(f.value) - value) <= 0.05 * value]
+    if near:
+        f = near[0]
+        return ("unverifiable", f, f"{value:,.0f} is the annualised revenue run-rate reported for "
+                f"{f.valid_from} ({f.source}), not a year's revenue; no full-year figure is on "
+                "record.")
+    f = candidates[0]
+    return "unverifiable", f, "the public reports give run-rates, not this figure."
 
 
 def _span(f: Fact) -> str:

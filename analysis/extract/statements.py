@@ -28,6 +28,8 @@ partnership            "OpenAI's recent partnership with Figure AI" -> partner_o
 no_api                 "it had no APIs" -> api = no
 kind                   "Sora ... is a diffusion transformer model", "the French company
                        Anthropic", "Sora, OpenAI's text-to-video model" -> kind
+revenue                "expected to reach $1.3 billion in revenue by the end of 2023" -> revenue
+                       (the amount, with the sentence's date)
 users                  "100 million active users", "hundreds of millions of users" next to a
                        product -> users (a number, or a low-high band)
 =====================  =====================================================================
@@ -113,6 +115,7 @@ _CODENAMED = re.compile(r"\b(?P<noun>LLM|model)\s+(?:is\s+)?(?:internally\s+)?co
 _CODENAME_FOR = re.compile(r"^[\"'”’]?\s+is\s+the\s+(?:internal\s+)?codename\s+for\s+"
                            r"(?:[\w'’-]+\s+){0,5}?(?P<noun>LLM|model)\b")
 _APPOSITION = re.compile(rf"^,\s+(?!(?:and|or|but|which|who|while|the|a|an)\b)(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){{0,3}}?(?P<noun>{_KIND})\b")
+_REVENUE_AFTER = re.compile(r"^\s+(?:in|of)\s+(?:annual\s+)?revenues?\b", re.I)
 _NO_API = re.compile(r"\b(?:had|has|have)\s+no\s+APIs?\b", re.I)
 
 MODELS = ("model", "product")
@@ -133,6 +136,7 @@ class _Sentence:
     mentions: list[_Mention]
     dates: list[tuple[int, str]]
     counts: list[tuple[int, str]] = field(default_factory=list)  # (start, value) of user counts
+    money: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, value)
     previous: str = ""
     last_model: str | None = None  # the last model or product named before, in the paragraph
     found: list[tuple[str, str, str, str | None, str]] = field(default_factory=list)
@@ -269,6 +273,11 @@ def _patterns(s: _Sentence) -> None:
         target = s.next_mention(v.end(), ("model",))
         if target is not None and target.start - v.end() <= 4:
             s.add(target.entity, "latest_model", "current", None, "current")
+    for start, end, value in s.money:
+        if _REVENUE_AFTER.match(text[end:]):
+            org = next((o for o in reversed(orgs) if o.end <= start), None)
+            if org is not None:
+                s.add(org.entity, "revenue", value, s.date_after(end), "revenue")
     for pos, value in s.counts:
         product = [m for m in s.mentions if m.start < pos and m.kind == "product"]
         s.add(product[-1].entity if product else s.subject(pos, ("product",)), "users", value,
@@ -287,6 +296,7 @@ def for_frames(sentences: pd.DataFrame, entities: pd.DataFrame,
         by_sentence.setdefault((row.article, int(row.sentence)), []).append(row)
     dates: dict[str, list[tuple[int, str]]] = {}
     users: dict[str, list[tuple[int, str]]] = {}
+    money: dict[str, list[tuple[int, int, str]]] = {}
     if quantities is not None and len(quantities) and "unit" in quantities:
         u = quantities[(quantities["unit"].astype("string").str.casefold() == "users").fillna(False)]
         for article, start, value, low, high in zip(u["article"], u["start"], u["value"],
@@ -296,6 +306,11 @@ def for_frames(sentences: pd.DataFrame, entities: pd.DataFrame,
                     else None)
             if text:
                 users.setdefault(str(article), []).append((int(start), text))
+        m = quantities[(quantities["kind"].astype("string") == "money").fillna(False)
+                       & quantities["value"].notna()]
+        for article, start, end, value in zip(m["article"], m["start"], m["end"], m["value"],
+                                              strict=True):
+            money.setdefault(str(article), []).append((int(start), int(end), f"{float(value):.0f}"))
     if quantities is not None and len(quantities):
         q = quantities[(quantities["kind"].astype("string") == "date").fillna(False)
                        & quantities["date"].notna()]
@@ -317,6 +332,8 @@ def for_frames(sentences: pd.DataFrame, entities: pd.DataFrame,
         s = _Sentence(str(row.text), mentions,
                       [(a - start, d) for a, d in dates.get(article, []) if start <= a < int(row.end)],
                       [(a - start, v) for a, v in users.get(article, []) if start <= a < int(row.end)],
+                      [(a - start, b - start, v) for a, b, v in money.get(article, [])
+                       if start <= a < int(row.end)],
                       previous.get(key_paragraph, ""), last.get(key_paragraph))
         if not s.text.rstrip().endswith("?"):
             _patterns(s)

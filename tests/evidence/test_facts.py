@@ -74,6 +74,8 @@ def test_the_checks_frame_finds_what_a_fact_checker_would(processed_frames):
     assert verdict(c, wind, "claude_3_5_sonnet", "latest_model").verdict == "outdated"
     assert verdict(c, wind, "sora", "status", "research preview").verdict == "outdated"
     assert verdict(c, pivot, "sora", "status", "canceled").verdict == "unverifiable"
+    revenue = verdict(c, house, "openai", "revenue")
+    assert revenue.verdict == "unverifiable" and "run-rate" in revenue.explanation
     assert c["source"].notna().sum() == c["url"].notna().sum()
 
 

@@ -47,6 +47,7 @@ def found(*lines: str) -> set[tuple[str, str, str]]:
     ("OpenAI's recent partnership with Figure AI is news.",
      {("figure_ai", "partner_of", "openai")}),
     ("ChatGPT crossed 100 million users.", {("chatgpt", "users", "100000000")}),
+    ("OpenAI expects $2 billion in revenue next year.", {("openai", "revenue", "2000000000")}),
     ("Sora, OpenAI's text-to-video model, is gone.", {("sora", "kind", "model")}),
     ("Falcon is a large language model.", {("falcon", "kind", "model")}),
     ("It uses the LangChain framework.", {("langchain", "kind", "product")}),
