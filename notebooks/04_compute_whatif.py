@@ -60,7 +60,7 @@ ref[["value", "low", "high", "unit", "source"]]
 # %% [markdown]
 # ## Three scenarios
 #
-# *status quo* is the reference split; *Sora wound down* gives all of Sora's share to Spud (`sora-app-wind-down-spud`); *world-model pivot* lets the Sora team keep a fraction of it for world-model research and gives the rest to Spud (`sora-team-world-model-pivot`).
+# *status quo* is the reference split; *Sora wound down* gives all of Sora's share to Spud (`sora-app-wind-down-spud`); *world-model pivot* lets the Sora team keep a fraction of it for world-model research and gives the rest to Spud (`sora-team-world-model-pivot`). Each scenario's training days come with their range over the reference low and high values of the six inputs (`training_days_low`, `training_days_high`): the scenarios differ by their split, and the range is what the assumed fleet, shares and model size leave open.
 
 # %%
 compute.scenarios(ref).pivot(index="programme", columns="scenario", values="share")

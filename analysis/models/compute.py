@@ -208,10 +208,11 @@ def rebalance(shares, programme: str, value: float) -> pd.Series:
 
 
 def scenario(name: str, ref: pd.DataFrame | None = None,
-             presets: Mapping[str, Scenario] = SCENARIOS) -> pd.Series:
-    """Shares of a named scenario (see ``presets``), derived from the reference shares."""
+             presets: Mapping[str, Scenario] = SCENARIOS, shares=None) -> pd.Series:
+    """Shares of a named scenario (see ``presets``), derived from the reference shares (or
+    from ``shares``, for the same move made from another split)."""
     ref = compute_constants() if ref is None else ref
-    base = defaults(ref).shares
+    base = defaults(ref).shares if shares is None else check_shares(shares)
     if name not in presets:
         raise ModelError(f"unknown scenario {name!r}; choose one of: {', '.join(presets)}")
     preset = presets[name]
@@ -277,19 +278,25 @@ def share_range(level: str, levels=PRIORITY_LEVELS) -> tuple[float, float]:
 
 def scenario_table(ref: pd.DataFrame | None = None,
                    presets: Mapping[str, Scenario] = SCENARIOS) -> pd.DataFrame:
-    """Per scenario: its shares' headline numbers at the reference constants."""
+    """Per scenario: its shares' headline numbers at the reference constants, and the range
+    of its training days over the low and high values of :data:`RANGE_INPUTS` (the move
+    made from each corner's split)."""
     ref = compute_constants() if ref is None else ref
     base = defaults(ref)
     rows = []
     for name in presets:
         shares = scenario(name, ref, presets)
         out = summary(base.with_(shares=shares))
+        days = summary_range(ref, lambda p, n=name: p.with_(
+            shares=scenario(n, ref, presets, p.shares))).loc["training_days"]
         rows.append(
             {
                 "scenario": name,
                 "training_share": float(shares[TRAINING]),
                 "sora_share": float(shares[SORA]),
                 "training_days": out["training_days"],
+                "training_days_low": float(days["low"]),
+                "training_days_high": float(days["high"]),
                 "sora_minutes_per_day": out["sora_minutes_per_day"],
                 "cost_per_day": out["cost_per_day"],
             }
@@ -323,10 +330,12 @@ def _with_fraction(out: dict[str, float]) -> dict[str, float]:
     return {**out, "share_of_run_saved": out["days_saved"] / out["training_days"]}
 
 
-def summary_range(ref: pd.DataFrame | None = None) -> pd.DataFrame:
+def summary_range(ref: pd.DataFrame | None = None, then=None) -> pd.DataFrame:
     """The headline numbers at the reference values and their range over every combination
     of the low and high values of :data:`RANGE_INPUTS` (64 corners; a share set at its low or
-    high rescales the others). Rows: the outputs; columns: reference, low, high."""
+    high rescales the others). ``then(params)``, when given, changes each corner's
+    parameters before the numbers are taken (a scenario's move). Rows: the outputs;
+    columns: reference, low, high."""
     import itertools
 
     ref = compute_constants() if ref is None else ref
@@ -340,8 +349,8 @@ def summary_range(ref: pd.DataFrame | None = None) -> pd.DataFrame:
                 p = p.with_(shares=rebalance(p.shares, name.removeprefix("share_"), value))
             else:
                 p = p.with_(**{name: value})
-        outs.append(_with_fraction(summary(p)))
-    at_ref = _with_fraction(summary(base))
+        outs.append(_with_fraction(summary(then(p) if then else p)))
+    at_ref = _with_fraction(summary(then(base) if then else base))
     return pd.DataFrame({
         "reference": [at_ref[k] for k in RANGE_OUTPUTS],
         "low": [min(o[k] for o in outs) for k in RANGE_OUTPUTS],

@@ -221,3 +221,13 @@ def test_priority_table_gives_level_ranges(params):
     assert (table["level_low"] <= table["share"]).all() and (
         table["share"] < table["level_high"]
     ).all()
+
+
+def test_scenario_days_come_with_their_range_over_the_assumed_inputs(ref):
+    table = compute.scenario_table(ref).set_index("scenario")
+    assert (table["training_days_low"] <= table["training_days"]).all()
+    assert (table["training_days"] <= table["training_days_high"]).all()
+    # Moving Sora's share to training shortens the run at every corner, so its whole range
+    # lies below the status quo's.
+    assert table.loc["Sora wound down", "training_days_high"] < table.loc["status quo", "training_days_high"]
+    assert table.loc["Sora wound down", "training_days_low"] < table.loc["status quo", "training_days_low"]
