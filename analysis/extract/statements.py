@@ -3,7 +3,9 @@
 Every pattern below reads one sentence with its entity mentions (``entities`` frame) and
 its dates (``quantities`` rows of kind date) and yields (entity, attribute, value, date).
 A pattern whose subject is a pronoun ("It was never released", "Its architecture")
-takes the last model or product named earlier in the same paragraph. Only prose counts:
+takes the last model or product named earlier in the same paragraph, or, in a paragraph's
+first sentences and for a "first" only, the model the next sentence opens with ("... the
+first AI model capable of ... . The large language model (LLM) GPT-3 took the news"). Only prose counts:
 page furniture, tables and quoted questions are left out.
 
 =====================  =====================================================================
@@ -28,6 +30,8 @@ partnership            "OpenAI's recent partnership with Figure AI" -> partner_o
 no_api                 "it had no APIs" -> api = no
 kind                   "Sora ... is a diffusion transformer model", "the French company
                        Anthropic", "Sora, OpenAI's text-to-video model" -> kind
+first                  "the Picturephone ..., the first device capable of ..." -> first (the
+                       phrase); a "first" that is denied ("Not the first") is not read
 revenue                "expected to reach $1.3 billion in revenue by the end of 2023" -> revenue
                        (the amount, with the sentence's date)
 users                  "100 million active users", "hundreds of millions of users" next to a
@@ -115,6 +119,8 @@ _CODENAMED = re.compile(r"\b(?P<noun>LLM|model)\s+(?:is\s+)?(?:internally\s+)?co
 _CODENAME_FOR = re.compile(r"^[\"'”’]?\s+is\s+the\s+(?:internal\s+)?codename\s+for\s+"
                            r"(?:[\w'’-]+\s+){0,5}?(?P<noun>LLM|model)\b")
 _APPOSITION = re.compile(rf"^,\s+(?!(?:and|or|but|which|who|while|the|a|an)\b)(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){{0,3}}?(?P<noun>{_KIND})\b")
+_FIRST = re.compile(r"\bthe\s+first\s+(?P<what>(?:[\w-]+\s+){0,3}?(?:device|model|company|product|"
+                    r"app|chatbot|system)\b[^,.;:]{0,80})", re.I)
 _REVENUE_AFTER = re.compile(r"^\s+(?:in|of)\s+(?:annual\s+)?revenues?\b", re.I)
 _NO_API = re.compile(r"\b(?:had|has|have)\s+no\s+APIs?\b", re.I)
 
@@ -139,6 +145,7 @@ class _Sentence:
     money: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, value)
     previous: str = ""
     last_model: str | None = None  # the last model or product named before, in the paragraph
+    next_model: str | None = None  # the model the next sentence of the paragraph opens with
     found: list[tuple[str, str, str, str | None, str]] = field(default_factory=list)
 
     def add(self, entity: str | None, attribute: str, value: str | None, date: str | None,
@@ -149,10 +156,13 @@ class _Sentence:
     def date_after(self, pos: int, within: int = 60) -> str | None:
         return next((d for s, d in self.dates if pos <= s <= pos + within), None)
 
-    def subject(self, pos: int, kinds=MODELS) -> str | None:
-        """The last model or product named before ``pos``, else earlier in the paragraph."""
+    def subject(self, pos: int, kinds=MODELS, forward: bool = False) -> str | None:
+        """The last model or product named before ``pos``, else earlier in the paragraph;
+        ``forward``: else the model the next sentence opens with."""
         before = [m for m in self.mentions if m.end <= pos and m.kind in kinds]
-        return before[-1].entity if before else self.last_model
+        if before:
+            return before[-1].entity
+        return self.last_model or (self.next_model if forward else None)
 
     def next_mention(self, pos: int, kinds) -> _Mention | None:
         return next((m for m in self.mentions if m.start >= pos and m.kind in kinds), None)
@@ -258,7 +268,7 @@ def _patterns(s: _Sentence) -> None:
         s.add(s.subject(v.start()), "status", "research preview", None, "status")
     for v in _CANCELED.finditer(text):
         target = s.next_mention(v.end(), MODELS)
-        if target is not None and len(text[v.end():target.start].split()) <= 2:
+        if target is not None and len(text[v.end():target.start].split()) <= 5:
             s.add(target.entity, "status", "canceled", None, "status")
         else:
             s.add(s.subject(v.start()), "status", "canceled", None, "status")
@@ -273,6 +283,11 @@ def _patterns(s: _Sentence) -> None:
         target = s.next_mention(v.end(), ("model",))
         if target is not None and target.start - v.end() <= 4:
             s.add(target.entity, "latest_model", "current", None, "current")
+    for v in _FIRST.finditer(text):
+        if re.search(r"\bnot\s*$", text[:v.start()], re.I):
+            continue
+        s.add(s.subject(v.start(), forward=True), "first", " ".join(v.group("what").split()),
+              None, "first")
     for start, end, value in s.money:
         if _REVENUE_AFTER.match(text[end:]):
             org = next((o for o in reversed(orgs) if o.end <= start), None)
@@ -284,6 +299,11 @@ def _patterns(s: _Sentence) -> None:
               s.date_after(pos), "users")
     for v in _NO_API.finditer(text):
         s.add(s.subject(v.start(), ("model",)), "api", "no", None, "no_api")
+
+
+def _opening(opens, article: str, sentence: int, paragraph: int) -> str | None:
+    found = opens.get((article, sentence))
+    return found[1] if found and found[0] == paragraph else None
 
 
 def for_frames(sentences: pd.DataFrame, entities: pd.DataFrame,
@@ -317,6 +337,12 @@ def for_frames(sentences: pd.DataFrame, entities: pd.DataFrame,
         for article, start, date in zip(q["article"], q["start"], q["date"], strict=True):
             if str(date).strip():
                 dates.setdefault(str(article), []).append((int(start), str(date)))
+    opens: dict[tuple[str, int], tuple[int, str]] = {}  # (article, sentence) -> (paragraph, model)
+    for row in sentences.itertuples(index=False):
+        first = [m for m in by_sentence.get((str(row.article), int(row.sentence)), [])
+                 if str(m.entity_kind) == "model" and int(m.start) - int(row.start) <= 40]
+        if first:
+            opens[(str(row.article), int(row.sentence))] = (int(row.paragraph), str(first[0].entity))
     rows: list[dict] = []
     counters: dict[str, int] = {}
     last: dict[tuple[str, int], str] = {}
@@ -334,7 +360,8 @@ def for_frames(sentences: pd.DataFrame, entities: pd.DataFrame,
                       [(a - start, v) for a, v in users.get(article, []) if start <= a < int(row.end)],
                       [(a - start, b - start, v) for a, b, v in money.get(article, [])
                        if start <= a < int(row.end)],
-                      previous.get(key_paragraph, ""), last.get(key_paragraph))
+                      previous.get(key_paragraph, ""), last.get(key_paragraph),
+                      _opening(opens, article, int(row.sentence) + 1, int(row.paragraph)))
         if not s.text.rstrip().endswith("?"):
             _patterns(s)
         for entity, attribute, value, date, pattern in dict.fromkeys(s.found):

@@ -352,7 +352,7 @@ _FRAMES = [
         ("start", "Int64", "offset of the sentence"),
         ("end", "Int64", "offset after the sentence"),
         ("entity", "string", "entity id the statement is about"),
-        ("attribute", "string", "what it says of the entity: kind, based_in, maker, licence, announced, publicly_available, discontinued, status, role, removed_as, founded, founder_of, built_on, latest_model, partner_of, api, users, revenue"),
+        ("attribute", "string", "what it says of the entity: kind, based_in, maker, licence, announced, publicly_available, discontinued, status, role, removed_as, founded, founder_of, built_on, latest_model, partner_of, api, users, revenue, first"),
         ("value", "string", "what it says the attribute is (an entity id, a country, an ISO date, `no` for a denial)"),
         ("date", "string", "the ISO date the sentence gives for it, or missing"),
         ("pattern", "string", "the pattern that found it"),

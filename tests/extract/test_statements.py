@@ -48,6 +48,8 @@ def found(*lines: str) -> set[tuple[str, str, str]]:
      {("figure_ai", "partner_of", "openai")}),
     ("ChatGPT crossed 100 million users.", {("chatgpt", "users", "100000000")}),
     ("OpenAI expects $2 billion in revenue next year.", {("openai", "revenue", "2000000000")}),
+    ("AT&T made the Picturephone, the first device for video calls.",
+     {("picturephone", "first", "device for video calls")}),
     ("Sora, OpenAI's text-to-video model, is gone.", {("sora", "kind", "model")}),
     ("Falcon is a large language model.", {("falcon", "kind", "model")}),
     ("It uses the LangChain framework.", {("langchain", "kind", "product")}),
@@ -61,6 +63,7 @@ def test_each_pattern_reads_its_sentence(sentence, expected):
     ("A French company sued Anthropic.", "based_in"),  # the nationality is the plaintiff's
     ("Turbo, GPTs, and the product risk of speed.", "kind"),  # a list, not an apposition
     ("They use the Sora product daily.", "kind"),  # "the Sora product" names no kind
+    ("OpenAI was not the first company to try.", "first"),  # a denied first
 ])
 def test_near_misses_are_not_statements(sentence, attribute):
     assert not any(a == attribute for _, a, _ in found(sentence)), found(sentence)
