@@ -10,8 +10,7 @@ from analysis.evidence import facts
 __all__ = ["answer", "article_dates", "by_verdict", "contradictions", "findings",
            "superseded", "timeline_dates", "unchecked"]
 
-FINDING_COLUMNS = ["article", "verdict", "entity", "attribute", "stated", "fact_value",
-                   "explanation", "sentence", "source", "url"]
+FINDING_COLUMNS = ["article", "verdict", "finding", "sentence", "source"]
 
 
 def _with_sentences(checks: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
@@ -21,10 +20,14 @@ def _with_sentences(checks: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFr
 
 def findings(checks: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
     """Every conflict and outdated statement (one row per article, entity, attribute and
-    stated value), with its sentence, the fact, its source and why."""
+    stated value): the finding in a sentence a writer can quote, the article's sentence it
+    is about, and the fact's source with its date and address."""
     rows = _with_sentences(checks, statements)
     rows = rows[rows["verdict"].isin(["conflicts", "outdated"])]
     rows = rows.drop_duplicates(["article", "entity", "attribute", "stated"])
+    rows = rows.assign(finding=[_phrase(r) + "." for r in rows.itertuples()],
+                       source=[f"{s} {u}" for s, u in zip(rows["source"], rows["url"],
+                                                            strict=True)])
     return rows[FINDING_COLUMNS].sort_values(["verdict", "article"], kind="stable",
                                              ignore_index=True)
 
@@ -93,7 +96,9 @@ def contradictions(statements: pd.DataFrame, articles: pd.DataFrame) -> pd.DataF
 
 def answer(checks: pd.DataFrame, statements: pd.DataFrame, articles: pd.DataFrame) -> str:
     """The notebook's answer in words a writer can quote, computed from the frames."""
-    found = findings(checks, statements)
+    rows = _with_sentences(checks, statements)
+    found = rows[rows["verdict"].isin(["conflicts", "outdated"])].drop_duplicates(
+        ["article", "entity", "attribute", "stated"])
     counts = checks["verdict"].value_counts()
     pairs = facts.contradictions(statements, facts.as_of(articles, statements))
     conflicts = found[found["verdict"] == "conflicts"]
@@ -134,8 +139,15 @@ def _name(entity) -> str:
     return gazetteer().names.get(str(entity), str(entity))
 
 
+def _country(name: str) -> str:
+    return f"the {name}" if name.startswith("United ") or name == "Netherlands" else name
+
+
 def _phrase(row) -> str:
-    values = {"name": _name(row.entity), "stated": _name(row.stated), "fact": _name(row.fact_value),
+    fact, stated = _name(row.fact_value), _name(row.stated)
+    if row.attribute == "based_in":
+        fact, stated = _country(fact), _country(stated)
+    values = {"name": _name(row.entity), "stated": stated, "fact": fact,
               "until": row.explanation.split(" to ", 1)[-1].split(";")[0]
               if " to " in str(row.explanation) else row.fact_value}
     if row.verdict == "conflicts":

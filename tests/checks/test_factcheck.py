@@ -10,7 +10,8 @@ def test_findings_hold_only_conflicts_and_outdated_with_their_sources(processed_
     f = processed_frames
     found = factcheck.findings(f["checks"], f["statements"])
     assert set(found["verdict"]) == {"conflicts", "outdated"}
-    assert found["source"].notna().all() and found["url"].str.startswith("https://").all()
+    assert found["source"].str.contains("https://").all()
+    assert found["finding"].str.endswith(".").all()
     assert found["sentence"].notna().all()
     counts = factcheck.by_verdict(f["checks"])
     assert counts["total"].sum() == len(f["checks"])
@@ -20,7 +21,7 @@ def test_the_answer_is_computed_from_the_checks(processed_frames):
     f = processed_frames
     text = factcheck.answer(f["checks"], f["statements"], f["articles"])
     assert text.startswith(f"Of {len(f['checks'])} checkable statements")
-    assert "Anthropic is based in United States, not France" in text
+    assert "Anthropic is based in the United States, not France" in text
     n_unverifiable = int((f["checks"]["verdict"] == "unverifiable").sum())
     assert f"{n_unverifiable} cannot be checked" in text
 
