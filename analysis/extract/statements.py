@@ -301,6 +301,19 @@ def _patterns(s: _Sentence) -> None:
         s.add(s.subject(v.start(), ("model",)), "api", "no", None, "no_api")
 
 
+def _number(value) -> bool:
+    return value is not None and value is not pd.NA and value == value
+
+
+def _rows(frame: pd.DataFrame, columns: list[str]) -> list:
+    """The frame's rows as named tuples of plain Python values (itertuples is slow on
+    Arrow-backed columns)."""
+    from collections import namedtuple
+
+    row = namedtuple("Row", columns)
+    return [row(*values) for values in zip(*(frame[c].tolist() for c in columns), strict=True)]
+
+
 def _opening(opens, article: str, sentence: int, paragraph: int) -> str | None:
     found = opens.get((article, sentence))
     return found[1] if found and found[0] == paragraph else None
@@ -310,35 +323,34 @@ def for_frames(sentences: pd.DataFrame, entities: pd.DataFrame,
                quantities: pd.DataFrame | None = None) -> pd.DataFrame:
     """The statements frame of a corpus's sentences, entity mentions and dated quantities
     (columns in ``frames.schema``)."""
-    known = entities[entities["known"].astype(bool)]
     by_sentence: dict[tuple[str, int], list] = {}
-    for row in known.itertuples(index=False):
-        by_sentence.setdefault((row.article, int(row.sentence)), []).append(row)
+    for row in _rows(entities, ["article", "sentence", "start", "end", "entity", "entity_kind",
+                                "surface", "known"]):
+        if row.known:
+            by_sentence.setdefault((row.article, int(row.sentence)), []).append(row)
+    # Whole-frame boolean filters copy every column; the few columns read are read as lists.
     dates: dict[str, list[tuple[int, str]]] = {}
     users: dict[str, list[tuple[int, str]]] = {}
     money: dict[str, list[tuple[int, int, str]]] = {}
-    if quantities is not None and len(quantities) and "unit" in quantities:
-        u = quantities[(quantities["unit"].astype("string").str.casefold() == "users").fillna(False)]
-        for article, start, value, low, high in zip(u["article"], u["start"], u["value"],
-                                                    u["low"], u["high"], strict=True):
-            text = (f"{float(value):.0f}" if pd.notna(value) else
-                    f"{float(low):.0f}-{float(high):.0f}" if pd.notna(low) and pd.notna(high)
-                    else None)
-            if text:
-                users.setdefault(str(article), []).append((int(start), text))
-        m = quantities[(quantities["kind"].astype("string") == "money").fillna(False)
-                       & quantities["value"].notna()]
-        for article, start, end, value in zip(m["article"], m["start"], m["end"], m["value"],
-                                              strict=True):
-            money.setdefault(str(article), []).append((int(start), int(end), f"{float(value):.0f}"))
     if quantities is not None and len(quantities):
-        q = quantities[(quantities["kind"].astype("string") == "date").fillna(False)
-                       & quantities["date"].notna()]
-        for article, start, date in zip(q["article"], q["start"], q["date"], strict=True):
-            if str(date).strip():
-                dates.setdefault(str(article), []).append((int(start), str(date)))
+        for q in _rows(quantities, ["article", "start", "end", "kind", "unit", "value", "low",
+                                    "high", "date"]):
+            article = str(q.article)
+            if q.kind == "date" and isinstance(q.date, str) and q.date.strip():
+                dates.setdefault(article, []).append((int(q.start), q.date))
+            if isinstance(q.unit, str) and q.unit.casefold() == "users":
+                text = (f"{float(q.value):.0f}" if _number(q.value) else
+                        f"{float(q.low):.0f}-{float(q.high):.0f}"
+                        if _number(q.low) and _number(q.high) else None)
+                if text:
+                    users.setdefault(article, []).append((int(q.start), text))
+            if q.kind == "money" and _number(q.value):
+                money.setdefault(article, []).append((int(q.start), int(q.end),
+                                                      f"{float(q.value):.0f}"))
     opens: dict[tuple[str, int], tuple[int, str]] = {}  # (article, sentence) -> (paragraph, model)
-    for row in sentences.itertuples(index=False):
+    sentence_rows = _rows(sentences, ["article", "paragraph", "sentence", "start", "end", "text",
+                                      "kind"])
+    for row in sentence_rows:
         first = [m for m in by_sentence.get((str(row.article), int(row.sentence)), [])
                  if str(m.entity_kind) == "model" and int(m.start) - int(row.start) <= 40]
         if first:
@@ -347,7 +359,7 @@ def for_frames(sentences: pd.DataFrame, entities: pd.DataFrame,
     counters: dict[str, int] = {}
     last: dict[tuple[str, int], str] = {}
     previous: dict[tuple[str, int], str] = {}
-    for row in sentences.itertuples(index=False):
+    for row in sentence_rows:
         article, key_paragraph = str(row.article), (str(row.article), int(row.paragraph))
         if str(row.kind) not in PROSE_KINDS:
             continue
