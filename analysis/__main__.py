@@ -27,17 +27,15 @@ def cmd_build(args: argparse.Namespace) -> int:
 
         result = scale.build(args.sources, args.out, keep_going=args.keep_going,
                              scheduler=args.scheduler, on_warning=_warn)
-        from analysis.evidence import facts
-
-        result.counts["checks"] = facts.write_checks(paths.processed_dir(args.out),
-                                                     partitioned=True)
     else:
         if args.scheduler:
             raise AnalysisError("--scheduler needs --engine dask")
         result = build.build(args.sources, args.out, keep_going=args.keep_going, on_warning=_warn)
-        from analysis.evidence import facts
+    # The fact-check reads the frames just written, on either engine.
+    from analysis.evidence import facts
 
-        result.counts["checks"] = facts.write_checks(paths.processed_dir(args.out))
+    result.counts["checks"] = facts.write_checks(paths.processed_dir(args.out),
+                                                 partitioned=args.engine == "dask")
     if args.verbose:
         for name, count in result.counts.items():
             print(f"{name}: {count} rows -> {_where(result.paths.get(name, []))}")

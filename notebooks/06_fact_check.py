@@ -26,7 +26,7 @@ from analysis.viz import charts, display
 
 display.setup()
 f = load.frames()
-print(factcheck.answer(f["checks"], f["statements"], f["articles"]))
+print(factcheck.answer(f["checks"], f["statements"], f["articles"], f["events"]))
 
 # %% [markdown]
 # ## When each article speaks from
@@ -61,7 +61,7 @@ factcheck.by_verdict(f["checks"])
 # Pairs of statements about one entity and attribute, from two articles, that cannot both hold; found by comparing the statements, not listed by hand. The ledger's hand-written comparisons (notebook 05) comment on the same ground.
 
 # %%
-factcheck.contradictions(f["statements"], f["articles"])
+factcheck.contradictions(f["statements"], f["articles"], f["events"])
 
 # %% [markdown]
 # ## What could not be checked

@@ -82,10 +82,12 @@ def timeline_dates(articles: pd.DataFrame, statements: pd.DataFrame, events: pd.
     return dates
 
 
-def contradictions(statements: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+def contradictions(statements: pd.DataFrame, articles: pd.DataFrame,
+                   events: pd.DataFrame) -> pd.DataFrame:
     """Pairs of statements of two articles that cannot both hold, side by side with both
-    sentences and both sources (outlet and address)."""
-    pairs = facts.contradictions(statements, facts.as_of(articles, statements))
+    sentences and both sources (outlet and address); the articles' dates are those the
+    checks use."""
+    pairs = facts.contradictions(statements, facts.as_of(articles, statements, events))
     where = articles.set_index("id")
     for side in ("a", "b"):
         ids = pairs[f"article_{side}"]
@@ -94,13 +96,14 @@ def contradictions(statements: pd.DataFrame, articles: pd.DataFrame) -> pd.DataF
     return pairs
 
 
-def answer(checks: pd.DataFrame, statements: pd.DataFrame, articles: pd.DataFrame) -> str:
+def answer(checks: pd.DataFrame, statements: pd.DataFrame, articles: pd.DataFrame,
+           events: pd.DataFrame) -> str:
     """The notebook's answer in words a writer can quote, computed from the frames."""
     rows = _with_sentences(checks, statements)
     found = rows[rows["verdict"].isin(["conflicts", "outdated"])].drop_duplicates(
         ["article", "entity", "attribute", "stated"])
     counts = checks["verdict"].value_counts()
-    pairs = facts.contradictions(statements, facts.as_of(articles, statements))
+    pairs = facts.contradictions(statements, facts.as_of(articles, statements, events))
     conflicts = found[found["verdict"] == "conflicts"]
     outdated = found[found["verdict"] == "outdated"]
 
@@ -148,8 +151,7 @@ def _phrase(row) -> str:
     if row.attribute == "based_in":
         fact, stated = _country(fact), _country(stated)
     values = {"name": _name(row.entity), "stated": stated, "fact": fact,
-              "until": row.explanation.split(" to ", 1)[-1].split(";")[0]
-              if " to " in str(row.explanation) else row.fact_value}
+              "until": row.fact_valid_to if isinstance(row.fact_valid_to, str) else row.fact_value}
     if row.verdict == "conflicts":
         template = _CONFLICT.get(row.attribute, "{name}: the article says {stated}, the facts {fact}")
     else:

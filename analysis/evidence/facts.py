@@ -194,32 +194,38 @@ def _fact_attribute(attribute: str) -> str:
 
 
 def _verdict(st, candidates: list[Fact], start, end, today: dt.date):
-    attr, value = st.attribute, str(st.value)
+    """The verdict by the rule for the statement's attribute (:data:`_RULES`; dated and
+    time-bound attributes have rules of their own, the rest compare values)."""
     if not candidates:
-        return "unverifiable", None, f"no public fact on record for {attr} of {st.entity}."
+        return ("unverifiable", None,
+                f"no public fact on record for {st.attribute} of {st.entity}.")
     if start is None:
         return "unverifiable", candidates[0], "the article's date is not known at all."
-    if attr == "removed_as":
-        ended = [f for f in candidates if f.value == value and f.valid_to
-                 and _day(f.valid_to) <= start + dt.timedelta(days=31)
-                 and start < _day(f.valid_to) + dt.timedelta(days=31)]
-        if ended:
-            f = ended[0]
-            return "consistent", f, f"{st.entity} stopped being {value} on {f.valid_to}."
-        return "conflicts", candidates[0], f"no end of {value} near the article's date."
-    if attr in DATED:
-        return _dated(st, candidates, start, end or today, end is None)
-    if attr == "users":
-        return _users(st, candidates, start, end or today)
-    if attr == "revenue":
-        return _revenue(st, candidates)
-    if attr in CURRENT or value == "current":
-        return _current(st, candidates, start, end or today, end is None)
+    rule = _RULES.get(st.attribute)
+    if rule is None:
+        rule = (_dated if st.attribute in DATED else
+                _current if st.attribute in CURRENT or str(st.value) == "current" else _equal)
+    return rule(st, candidates, start, end or today, end is None)
+
+
+def _equal(st, candidates, start, end, window):
+    value = str(st.value)
     same = [f for f in candidates if _same(f.value, value)]
     if same:
-        return "consistent", same[0], f"the facts give {attr} {same[0].value}."
+        return "consistent", same[0], f"the facts give {st.attribute} {same[0].value}."
     f = candidates[0]
     return "conflicts", f, f"the article says {value}; the facts give {f.value} ({f.source})."
+
+
+def _removed(st, candidates, start, end, window):
+    """'Was fired as CEO': a role on record that ended within a month of the article's date."""
+    value, slack = str(st.value), dt.timedelta(days=31)
+    ended = [f for f in candidates if f.value == value and f.valid_to
+             and start - slack <= _day(f.valid_to) <= end]
+    if ended:
+        f = ended[0]
+        return "consistent", f, f"{st.entity} stopped being {value} on {f.valid_to}."
+    return "conflicts", candidates[0], f"no end of {value} near the article's date."
 
 
 def _dated(st, candidates, start, end, window):
@@ -265,7 +271,7 @@ def _current(st, candidates, start, end, window):
     return "outdated", f, f"{_span(f)}; the article's date ({start.isoformat()}) is after it."
 
 
-def _users(st, candidates, start, end):
+def _users(st, candidates, start, end, window):
     """A count of users agrees with the latest count on record by the article's date when it
     is within a tenth of it, or when its band ("hundreds of millions") holds it."""
     known = sorted((f for f in candidates if f.valid_from and _day(f.valid_from) <= end),
@@ -285,7 +291,7 @@ def _users(st, candidates, start, end):
                             f"(from {f.valid_from}).")
 
 
-def _revenue(st, candidates):
+def _revenue(st, candidates, start, end, window):
     """A revenue figure beside the run-rates on record: the public reports give annualised
     run-rates, not a year's revenue, so a match says which report the figure is, and no
     more."""
@@ -298,6 +304,10 @@ def _revenue(st, candidates):
                 "record.")
     f = candidates[0]
     return "unverifiable", f, "the public reports give run-rates, not this figure."
+
+
+# Attributes whose check is not a comparison of values or dates.
+_RULES = {"removed_as": _removed, "users": _users, "revenue": _revenue}
 
 
 def _span(f: Fact) -> str:

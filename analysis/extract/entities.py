@@ -93,11 +93,12 @@ def gazetteer(path: str | Path = ENTITIES_CSV) -> Gazetteer:
 
 
 def _resolve(surface: str, gaz: Gazetteer) -> str:
-    bare = re.sub(r"['’]s$", "", surface)
-    bare = " ".join(bare.split())
-    if bare in gaz.alias_of:
-        return gaz.alias_of[bare]
-    return gaz.alias_of[surface] if surface in gaz.alias_of else gaz.alias_of[bare.rstrip("s")]
+    """The entity of a matched surface: the alias it is, white space folded, possessive off
+    (an alias may itself end in "'s" or "s", so the surface as written is tried first)."""
+    folded = " ".join(surface.split())
+    if folded in gaz.alias_of:
+        return gaz.alias_of[folded]
+    return gaz.alias_of[re.sub(r"['’]s$", "", folded)]
 
 
 def for_sentences(sentences: pd.DataFrame, gaz: Gazetteer | None = None) -> pd.DataFrame:

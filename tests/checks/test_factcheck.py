@@ -19,7 +19,7 @@ def test_findings_hold_only_conflicts_and_outdated_with_their_sources(processed_
 
 def test_the_answer_is_computed_from_the_checks(processed_frames):
     f = processed_frames
-    text = factcheck.answer(f["checks"], f["statements"], f["articles"])
+    text = factcheck.answer(f["checks"], f["statements"], f["articles"], f["events"])
     assert text.startswith(f"Of {len(f['checks'])} checkable statements")
     assert "Anthropic is based in the United States, not France" in text
     n_unverifiable = int((f["checks"]["verdict"] == "unverifiable").sum())
