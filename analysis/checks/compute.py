@@ -159,13 +159,15 @@ def answer(ref: pd.DataFrame | None = None) -> str:
     r = summary_range(ref)
     saved, share = r.loc["days_saved"], r.loc["share_of_run_saved"]
     return (
-        "The articles say Sora's compute goes to training Spud, and give no fleet, shares or "
-        "model size. The reference data gives, from public sources, "
-        f"{', '.join(sourced)} (each with a low and a high; training_flop is GPT-4's "
-        "estimated training compute, standing in for Spud's). The suite assumes "
-        f"{', '.join(assumed)}. At the reference values, moving Sora's share to training "
-        f"saves {saved['reference']:,.0f} days ({share['reference']:.0%} of the run); over "
-        f"the low and high values of all six inputs the saving runs from {saved['low']:,.1f} "
-        f"to {saved['high']:,.0f} days ({share['low']:.0%} to {share['high']:.0%} of the "
-        "run), so the size of the gain is the assumptions', not the articles'."
+        "The articles say: Sora's compute goes to training Spud; they give no fleet, shares "
+        "or model size.\n"
+        f"The reference data gives, from public sources: {', '.join(sourced)} (each with a "
+        "low and a high; training_flop is GPT-4's estimated training compute, standing in "
+        "for Spud's).\n"
+        f"The suite assumes: {', '.join(assumed)}.\n"
+        f"At the reference values, moving Sora's share to training saves "
+        f"{saved['reference']:,.0f} days ({share['reference']:.0%} of the run); over the low "
+        f"and high values of all six inputs the saving runs from {saved['low']:,.1f} to "
+        f"{saved['high']:,.0f} days ({share['low']:.0%} to {share['high']:.0%} of the run), "
+        "so the size of the gain is the assumptions', not the articles'."
     )

@@ -108,14 +108,14 @@ def answer(checks: pd.DataFrame, statements: pd.DataFrame, articles: pd.DataFram
     outdated = found[found["verdict"] == "outdated"]
 
     def listing(rows: pd.DataFrame) -> str:
-        return "; ".join(_phrase(r) for r in rows.itertuples())
+        return "".join(f"\n  - {_phrase(r)}." for r in rows.itertuples())
 
     return (
         f"Of {len(checks)} checkable statements in {checks['article'].nunique()} articles, "
-        f"{counts.get('consistent', 0)} agree with dated public facts, "
-        f"{len(conflicts)} distinct ones are wrong ({listing(conflicts)}), "
-        f"{len(outdated)} were true only before the article's date ({listing(outdated)}), "
-        f"and {counts.get('unverifiable', 0)} cannot be checked against any public fact; "
+        f"{counts.get('consistent', 0)} agree with dated public facts "
+        f"and {counts.get('unverifiable', 0)} cannot be checked against any public fact.\n"
+        f"{len(conflicts)} distinct ones are wrong:{listing(conflicts)}\n"
+        f"{len(outdated)} were true only before the article's date:{listing(outdated)}\n"
         f"{len(pairs)} pair(s) of statements from different articles contradict each other."
     )
 
