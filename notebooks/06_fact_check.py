@@ -17,7 +17,7 @@
 #
 # **Question.** Which statements the articles make about the organisations, models, products and people they name are wrong, which were true only before the article was written, which contradict another article, and which can no public fact settle?
 #
-# **Answer.** The first code cell prints the counts and every finding in one paragraph a writer can quote; the tables below give each with its sentence, the fact and its public source.
+# **Answer.** The first code cell prints the counts and every finding, one per line, in words a writer can quote; the tables below give each with its sentence, the fact and its public source.
 
 # %%
 from analysis.checks import factcheck
