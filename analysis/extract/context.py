@@ -89,7 +89,7 @@ def counted_noun(text: str, end: int, value: float) -> tuple[str, int]:
     partitive = 0  # "two of the three largest providers": skip "of" and one determiner
     for i, m in enumerate(TOKEN.finditer(text, end, min(len(text), end + 80))):
         tok = m.group().rstrip("'’")
-        if not tok[0].isalpha():
+        if not tok or not tok[0].isalpha():
             break
         low = tok.lower()
         if i == 0 and low == "of":
