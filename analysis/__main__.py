@@ -63,10 +63,10 @@ def cmd_quantities(args: argparse.Namespace) -> int:
     from analysis.sources.decode import read_text
 
     writer = None
-    for name in args.files:
+    for name, lang, base in _quantity_inputs(args):
         text = read_text(name)
-        frame = quantities.extract(text, lang=args.lang, base_date=args.base_date)
-        frame.insert(0, "file", name)
+        frame = quantities.extract(text, lang=lang, base_date=base)
+        frame.insert(0, "file", str(name))
         columns = ["file", *quantities.CSV_COLUMNS] + [
             c for c in frame.columns if c not in quantities.CSV_COLUMNS and c != "file"]
         if writer is None:
@@ -75,6 +75,39 @@ def cmd_quantities(args: argparse.Namespace) -> int:
         for row in frame[columns].itertuples(index=False):
             writer.writerow(["" if _missing(v) else _fmt(v) for v in row])
     return 0
+
+
+def _quantity_inputs(args: argparse.Namespace):
+    """(file, language, base date) for each FILE argument; a folder stands for its articles.
+
+    --lang and --base-date apply to every file when given. Otherwise a file listed in its
+    folder's manifest takes the manifest's language and publication date (when known to
+    the month or the day), and any other file is read as English with no base date.
+    """
+    from analysis.errors import SourceError
+    from analysis.sources import manifest
+
+    for arg in args.files:
+        path = Path(arg)
+        files = manifest.article_files(path) if path.is_dir() else [path]
+        if not files:
+            raise SourceError("a folder with no article files", file=path)
+        known = {}
+        folder = path if path.is_dir() else path.parent
+        if args.lang is None or args.base_date is None:
+            if (folder / manifest.MANIFEST).is_file():
+                known = {e.file: e for e in manifest.read_manifest(folder)}
+        for file in files:
+            entry = known.get(file.name)
+            lang = args.lang
+            if lang is None:
+                lang = (entry.language if entry and entry.language else "en")
+            elif lang in ("none", ""):
+                lang = None
+            base = args.base_date
+            if base is None and entry and entry.date_precision in ("day", "month"):
+                base = entry.published
+            yield file, lang, base
 
 
 def _missing(v: object) -> bool:
@@ -220,10 +253,12 @@ def parser() -> argparse.ArgumentParser:
 
     q = sub.add_parser("quantities", help="print the quantities of text files as CSV")
     q.add_argument("files", nargs="+", metavar="FILE")
-    q.add_argument("--lang", default="en", help="language of the text (en, de, fr, ...); "
-                   "'none' when unknown, which flags ambiguous separators")
-    q.add_argument("--base-date", default=None, metavar="YYYY-MM-DD",
-                   help="date that relative dates and years left out are resolved from")
+    q.add_argument("--lang", default=None, help="language of the text (en, de, fr, ...); "
+                   "'none' when unknown, which flags ambiguous separators (default: the "
+                   "manifest's, else en)")
+    q.add_argument("--base-date", default=None, metavar="YYYY[-MM[-DD]]",
+                   help="publication date that relative dates and years left out are resolved "
+                   "from (default: the manifest's date of each file, when it has one)")
     q.set_defaults(func=cmd_quantities)
 
     br = sub.add_parser("browser", help="find a Chromium for PNG rendering (as root with "
@@ -248,15 +283,19 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if getattr(args, "lang", None) in ("none", ""):
-        args.lang = None
     if getattr(args, "base_date", None):
         import datetime as dt
+        import re
 
+        given = args.base_date
         try:
-            args.base_date = dt.date.fromisoformat(args.base_date)
+            if re.fullmatch(r"\d{4}(-\d{2})?", given):
+                dt.date.fromisoformat((given + "-01-01")[:10])  # a year or a month
+            else:
+                args.base_date = dt.date.fromisoformat(given)
         except ValueError:
-            print(f"error: --base-date {args.base_date!r} is not YYYY-MM-DD", file=sys.stderr)
+            print(f"error: --base-date {given!r} is not YYYY, YYYY-MM or YYYY-MM-DD",
+                  file=sys.stderr)
             return EXIT_BAD_INPUT
     try:
         return args.func(args)

@@ -222,7 +222,7 @@ def test_file_over_the_size_limit_is_one_line(capsys, monkeypatch, tmp_path):
 
 def test_a_folder_is_not_an_article(capsys, tmp_path):
     code, _, err = cli(capsys, "quantities", tmp_path)
-    assert_one_line_error(code, err, str(tmp_path), "a folder, not a file")
+    assert_one_line_error(code, err, str(tmp_path), "a folder with no article files")
     sources = tmp_path / "sources"
     (sources / "sub.txt").mkdir(parents=True)
     (sources / "manifest.toml").write_text('[[article]]\nid = "sub"\nfile = "sub.txt"\n')
@@ -333,3 +333,22 @@ def test_keep_going_warns_once_per_bad_file_and_keeps_the_good(capsys, tmp_path)
     quantities = pd.read_parquet(out / "quantities.parquet")
     per_article = quantities.groupby("article")["surface"].apply(list)
     assert per_article["a-good"] == per_article["f-good"]
+
+
+def test_quantities_of_a_folder_use_its_manifest_dates_and_languages(capsys, tmp_path):
+    (tmp_path / "a.txt").write_text("Sales rose in the fourth quarter and in June.\n")
+    (tmp_path / "b.txt").write_text("Der Umsatz stieg im dritten Quartal um 1.234 Euro.\n")
+    (tmp_path / "manifest.toml").write_text(
+        '[[article]]\nid = "a"\nfile = "a.txt"\npublished = "2024-03-19"\n'
+        'date_precision = "day"\n\n[[article]]\nid = "b"\nfile = "b.txt"\n'
+        'language = "de"\npublished = "2024-11"\ndate_precision = "month"\n')
+    code, out, err = cli(capsys, "quantities", tmp_path)
+    assert code == 0 and not err
+    frame = pd.read_csv(io.StringIO(out), keep_default_na=False)
+    assert [(Path(f).name, s, d) for f, s, d in
+            zip(frame["file"], frame["surface"], frame["date"], strict=True)] == [
+        ("a.txt", "the fourth quarter", "2023-Q4"), ("a.txt", "June", "2023-06"),
+        ("b.txt", "im dritten Quartal", "2024-Q3"), ("b.txt", "1.234 Euro", "")]
+    assert float(frame["value"].tolist()[-1]) == 1234
+    code, out, _ = cli(capsys, "quantities", tmp_path / "a.txt", "--base-date", "2025")
+    assert pd.read_csv(io.StringIO(out))["date"].tolist() == ["2025-Q4", "2025-06"]

@@ -10,19 +10,23 @@ import re
 
 from analysis.extract import lexicon as nb
 
-__all__ = ["AGO", "COMPARATIVE", "DATE_PREPS", "DETERMINERS", "LINK_AND", "PER", "STOP",
-           "TOKEN", "approx_before", "counted_noun", "prev_word"]
+__all__ = ["AGO", "AGO_BEFORE", "COMPARATIVE", "DATE_PREPS", "DETERMINERS", "LINK_AND", "PER", "STOP",
+           "TOKEN", "approx_before", "counted_noun", "foreign_noun", "money_word_near",
+           "prev_word"]
 
 PER = re.compile(
-    r"(?:\s+(?:a|an|per|each|every|pro|je|par|por|al)\s+|\s*/\s*|\s+in\s+a\s+|\s+im\s+)"
+    r"(?:\s+(?:a|an|per|each|every|pro|je|par|por|al)\s+|\s*/\s*|\s+im\s+)"
     r"(hours?|hr|h|days?|weeks?|wk|months?|mo|years?|yr|annum|quarters?|Stunde|Tag|Woche"
     r"|Monat|Jahr|jour|mois|an|año|mes|día)\b"
     r"|\s+(annually|yearly|monthly|weekly|daily|hourly|quarterly|annuali[sz]ed|annual"
-    r"|jährlich|monatlich|täglich)(?![\w])"
-    r"|\s+(p\.a\.)",
+    r"|jährlich|monatlich|täglich)(?![\w])(?!\s+active\b)"
+    r"|\s+(p\.a\.)"
+    r"|\s+on\s+an?\s+(annual|annuali[sz]ed|yearly|monthly|quarterly|weekly|daily)\s+basis\b",
     re.I,
 )
-AGO = re.compile(r"\s+ago\b|\s+(?:vor|il\s+y\s+a)\b", re.I)
+AGO = re.compile(r"\s+ago\b", re.I)
+# "vor fünf Jahren", "il y a deux ans": the words of "ago" come before the number.
+AGO_BEFORE = re.compile(r"\b(?:vor|il\s+y\s+a)\s+$", re.I)
 TOKEN = re.compile(r"[A-Za-z][\w'’-]*|\S")
 LINK_AND = re.compile(r"\s+and\s+$|\s*(?:-|–|—|to|until|through)\s*$")
 COMPARATIVE = re.compile(
@@ -75,6 +79,47 @@ def approx_before(text: str, start: int, for_date: bool) -> str:
 def prev_word(text: str, start: int) -> str:
     words = text[max(0, start - 16):start].lower().split()
     return words[-1] if words else ""
+
+
+# Words after a number in German or French text that are not the thing counted.
+_FOREIGN_STOP = {
+    "de", "des", "du", "d", "la", "le", "les", "l", "et", "ou", "à", "au", "aux", "en", "sur",
+    "pour", "par", "dont", "qui", "que", "contre", "avec", "sans", "dans", "plus", "moins",
+    "environ", "fois", "est", "sont", "a", "ont", "ans", "an", "mois", "jours",
+}
+_MONEY_WINDOW = re.compile(r"[^.!?\n]{0,60}$")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\S")
+_MONEY_AFTER = re.compile(r"(?:\s+[^\s.!?]+){1,2}")
+
+
+def foreign_noun(text: str, end: int, code: str) -> tuple[str, int]:
+    """The noun right after a number in German or French text, as written ('1 250
+    Mitarbeiter' -> Mitarbeiter, '440 groupes' -> groupes); German nouns are capitalised,
+    so a lower-case German word (an adjective, a verb) names nothing."""
+    m = _WORD.match(text, end + 1) if end < len(text) and text[end] in " \u00a0" else None
+    if m is None or not m.group()[0].isalpha():
+        return "", end
+    word = m.group().rstrip("'’.,;:")
+    low = word.lower()
+    if low in nb.MONTHS or low in nb.TIME_UNITS or low in nb.SCALES or low in _FOREIGN_STOP:
+        return "", end
+    if code == "de" and not word[0].isupper():
+        return "", end
+    acronym = word.rstrip("s").isupper()
+    if code != "de" and not acronym and (word[0].isupper() or not low.endswith(("s", "x"))):
+        return "", end  # a name ("2024 Paris"), or not a plural noun ("105 millions déjà")
+    return word, m.start() + len(word)
+
+
+def money_word_near(text: str, start: int, end: int) -> bool:
+    """Whether a word of money (raised, invested, investiert, levés, Vermögen) comes in the
+    six words before `start` or the two after `end`, within the sentence."""
+    window = _MONEY_WINDOW.search(text, max(0, start - 60), start)
+    words = window.group().split()[-6:] if window else []
+    after = _MONEY_AFTER.match(text, end)
+    if after:
+        words += after.group().split()
+    return any(w.lower().strip(",;:.") in nb.MONEY_VERBS for w in words)
 
 
 def counted_noun(text: str, end: int, value: float) -> tuple[str, int]:

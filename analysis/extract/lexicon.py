@@ -22,6 +22,19 @@ TENS = {
     "eighty": 80, "ninety": 90,
 }
 
+# Spelled-out numbers of German and French text (read only under a decimal-comma style).
+# "ein"/"un" are articles unless a scale word follows ("un milliard"); "neuf" (new) and
+# "cent" (in "pour cent") are left out.
+FOREIGN_UNITS = {
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
+    "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30,
+    "vierzig": 40, "fünfzig": 50, "hundert": 100,
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "dix": 10,
+    "onze": 11, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30, "quarante": 40,
+    "cinquante": 50,
+}
+FOREIGN_ARTICLES = {"ein": 1, "eine": 1, "einen": 1, "un": 1, "une": 1}
+
 # Scale words after a number multiply it. German abbreviations carry an optional full stop.
 # "Billion" in German is 1e12 (long scale): only the German words are mapped to long scale.
 SCALES = {
@@ -31,6 +44,7 @@ SCALES = {
     "tsd": 1e3, "tsd.": 1e3, "tausend": 1e3, "mio": 1e6, "mio.": 1e6, "millionen": 1e6,
     "mrd": 1e9, "mrd.": 1e9, "milliarde": 1e9, "milliarden": 1e9, "billionen": 1e12,
     "md": 1e9, "mds": 1e9, "millions": 1e6, "milliards": 1e9, "milliard": 1e9,
+    "thousands": 1e3, "billions": 1e9, "trillions": 1e12,
     "lakh crore": 1e12,
 }
 
@@ -49,6 +63,9 @@ FRACTIONS = {
     "a fifth": 0.2, "one fifth": 0.2, "two fifths": 0.4, "three fifths": 0.6,
     "four fifths": 0.8, "a tenth": 0.1, "one tenth": 0.1,
 }
+FRACTIONS.update({f"{article} {word}": value for article in ("ein", "einem", "einen", "eines")
+                  for word, value in (("zehntel", 0.1), ("drittel", 1 / 3), ("viertel", 0.25),
+                                      ("fünftel", 0.2))})
 # "nine-figure" = a number written with nine digits: [1e8, 1e9 - 1].
 FIGURES = {w: n for w, n in list(UNITS.items()) + list(TENS.items()) if n >= 2}
 
@@ -58,6 +75,8 @@ MULTIPLY_VERBS = {
     "triple": 3.0, "tripled": 3.0, "triples": 3.0, "tripling": 3.0,
     "quadruple": 4.0, "quadrupled": 4.0, "quadruples": 4.0, "quadrupling": 4.0,
     "halved": 0.5, "halves": 0.5, "halving": 0.5,
+    "doppelt": 2.0, "dreifach": 3.0, "verdoppelt": 2.0, "verdreifacht": 3.0, "doublé": 2.0,
+    "triplé": 3.0,
 }
 
 # --- currencies --------------------------------------------------------------------------
@@ -74,6 +93,7 @@ CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "us dollars": "USD", "euro": "EUR", "euros": "EUR",
     "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "yen": "JPY", "yuan": "CNY",
     "renminbi": "CNY", "rupee": "INR", "rupees": "INR", "franken": "CHF",
+    "de dollars": "USD", "us-dollar": "USD", "won": "KRW", "-won": "KRW",
 }
 
 # Verbs that make a bare, unit-less amount money ("raise trillions").
@@ -82,6 +102,11 @@ MONEY_VERBS = {
     "invest", "invests", "invested", "investing", "cost", "costs", "costing", "pay", "pays",
     "paid", "paying", "fund", "funded", "funding", "worth", "valued", "valuation", "earn",
     "earned", "earns", "borrow", "borrowed", "lose", "lost", "losing", "burn", "burned",
+    "pouring", "poured", "pours", "put", "inject", "injected",
+    "levé", "lève", "lever", "levée", "investi", "investit", "investir", "investira",
+    "coûte", "coûté", "valorisée", "valorisé", "investiert", "investieren", "investiere",
+    "kostet", "kosten", "gekostet", "investitionen", "ausgeben", "vermögen", "levés",
+    "levées", "investis", "valorise", "valorisation", "umsatz", "gewinn",
 }
 
 # --- time --------------------------------------------------------------------------------
@@ -98,6 +123,7 @@ TIME_UNITS = {
     "stunde": "hour", "stunden": "hour", "tag": "day", "tage": "day", "tagen": "day",
     "woche": "week", "wochen": "week", "monat": "month", "monate": "month", "monaten": "month",
     "jahr": "year", "jahre": "year", "jahren": "year",
+    "season": "year", "seasons": "year",
     "jour": "day", "jours": "day", "semaine": "week", "semaines": "week", "mois": "month",
     "an": "year", "ans": "year", "année": "year", "années": "year",
 }
@@ -128,6 +154,27 @@ MONTHS = {
     "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
 }
 
+# Relative dates of German and French text: (step from the base, unit).
+FOREIGN_RELATIVE = {
+    "dieses jahr": (0, "year"), "diesem jahr": (0, "year"), "diesen jahres": (0, "year"),
+    "letztes jahr": (-1, "year"), "letzten jahr": (-1, "year"),
+    "vergangenes jahr": (-1, "year"), "vergangenen jahr": (-1, "year"),
+    "nächstes jahr": (1, "year"), "nächsten jahr": (1, "year"), "kommendes jahr": (1, "year"),
+    "kommenden jahr": (1, "year"), "gestern": (-1, "day"), "morgen": (1, "day"),
+    "cette année": (0, "year"), "l'an dernier": (-1, "year"), "l’an dernier": (-1, "year"),
+    "l'année dernière": (-1, "year"), "l’année dernière": (-1, "year"),
+    "l'an passé": (-1, "year"), "l’an passé": (-1, "year"), "l'an prochain": (1, "year"),
+    "l’an prochain": (1, "year"), "l'année prochaine": (1, "year"),
+    "l’année prochaine": (1, "year"), "hier": (-1, "day"),
+}
+# Ordinals that name quarters and halves, in English, German and French.
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+    "ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "erstes": 1, "zweites": 2,
+    "drittes": 3, "viertes": 4, "erste": 1, "zweite": 2, "dritte": 3, "vierte": 4,
+    "premier": 1, "deuxième": 2, "troisième": 3, "quatrième": 4,
+}
+
 # Physical units after a number (kind 'other'), normalised to their symbol.
 PHYSICAL_UNITS = {
     "gwh": "GWh", "mwh": "MWh", "twh": "TWh", "kwh": "kWh", "gw": "GW", "mw": "MW", "kw": "kW",
@@ -143,6 +190,7 @@ PHYSICAL_UNITS = {
     "centimeters": "cm", "millimetres": "mm", "millimeters": "mm", "metres": "m", "meters": "m",
     "°c": "celsius", "c": "celsius", "degrees celsius": "celsius", "°f": "fahrenheit",
     "degrees fahrenheit": "fahrenheit", "degrees": "degrees", "degree": "degrees",
+    "hektar": "ha", "hectare": "ha", "hectares": "ha",
 }
 
 # --- qualifiers --------------------------------------------------------------------------
@@ -215,13 +263,17 @@ def read_digits(token: str, style: str) -> tuple[float, bool]:
 
 
 def read_words(words: str) -> float:
-    """Value of a spelled-out number: 'twenty-one' -> 21, 'two hundred' -> 200."""
+    """Value of a spelled-out number: 'twenty-one' -> 21, 'two hundred' -> 200, 'drei' -> 3."""
     total, current = 0.0, 0.0
     for word in re.split(r"[\s-]+", words.lower()):
         if word in ("a", "an", "and"):
             current = current or (1.0 if word != "and" else 0.0)
+        elif word in FOREIGN_ARTICLES:
+            current = current or 1.0
         elif word in UNITS:
             current += UNITS[word]
+        elif word in FOREIGN_UNITS:
+            current += FOREIGN_UNITS[word]
         elif word in TENS:
             current += TENS[word]
         elif word == "hundred":

@@ -31,8 +31,14 @@ _SCALE_WORDS = (
     r"(?:hundred\s+)?(?:thousand|million|billion|trillion)|lakh\s+crore|lakh|crore|dozen|hundred"
 )
 _WNUM = rf"(?i:(?:a|one)(?=[\s-]+(?:{_SCALE_WORDS})\b)|one(?=\s+in\s+(?:\d|{_BASIC}))|{_BASIC})"
+# German and French text (decimal-comma style) also spells numbers in its own words.
+_FOREIGN_SCALES = r"milliards?|millions?|Milliarden?|Millionen|Million"
+_WNUM_COMMA = (
+    rf"(?i:(?:{_alt(nb.FOREIGN_ARTICLES)})(?=\s+(?:{_FOREIGN_SCALES})\b)"
+    rf"|(?:{_alt(nb.FOREIGN_UNITS)})\b|{_WNUM[4:-1]})"
+)
 _VAGUE = (
-    r"(?i:a\s+few|a\s+couple(?:\s+of)?|several"
+    r"(?i:a\s+few|(?:a\s+|(?<=past\s)|(?<=last\s)|(?<=next\s))couple(?:\s+of)?|several"
     r"|(?:tens|dozens|hundreds|thousands|millions|billions|trillions)"
     r"(?:\s+of\s+(?:thousands|millions|billions|trillions))?)\b"
 )
@@ -43,7 +49,8 @@ _FRAC_WORDS = (
 # "two-thirds of", "half the pace", "cut by a fifth"
 _FRAC = (
     rf"(?i:(?:{_FRAC_WORDS}|(?<!first\s)(?<!second\s)half)(?=\s+(?:of|a|an|the)\b)"
-    rf"|(?<=\bby\s)(?:{_FRAC_WORDS})\b(?!-))"
+    rf"|(?<=\bby\s)(?:{_FRAC_WORDS})\b(?!-)"
+    r"|(?:ein(?:em|en|es)?)\s+(?:Zehntel|Drittel|Viertel|Fünftel)\b)"
 )
 _FIG = rf"(?i:(?:{_alt(nb.FIGURES)})-figure)\b"
 _CUR_PRE = (
@@ -60,7 +67,7 @@ _NUM = {
 }
 _SCALE = (
     rf"(?:[\s\u00a0-]?(?i:{_SCALE_WORDS}|tausend|millionen|milliarden|milliarde|billionen"
-    r"|milliards?)\b|[\s\u00a0]?(?:mn|bn|tn|mln|Mn|Bn|Mio|Mrd|Tsd|Md)\b\.?|[kKmMbBT]\b)"
+    r"|milliards?|millions)\b|[\s\u00a0]?(?:mn|bn|tn|mln|Mn|Bn|Mio|Mrd|Tsd|Md)\b\.?|[kKmMbBT]\b)"
 )
 _PCT = (
     r"\s?%|\s?-?\s?(?i:percent|per\s?cent|pct)\b|\s(?i:percentage[\s-]points?)\b"
@@ -70,7 +77,8 @@ _PCT = (
 _CUR_POST = (
     rf"\s?(?:{'|'.join(nb.CURRENCY_CODES)})\b|\s?[€$£¥₹]"
     r"|\s+(?i:(?:US\s+)?dollars?|euros?|pounds(?:\s+sterling)?|yen|yuan|renminbi|rupees?|franken)\b"
-    r"|\s+d['’]euros\b|\s+(?i:cents?)\b"
+    r"|\s+d['’]euros\b|\s+de\s+dollars\b|\s+US-Dollar\b|(?<=illion)[\s-]won\b"
+    r"|\s+(?i:cents?)\b"
 )
 _TIME = (
     r"[\s-]?(?i:hours?|hrs?|minutes?|mins?|min|seconds?|secs?|days?|weeks?|wks?|months?"
@@ -81,15 +89,20 @@ _OTHER_UNIT = (
     r"\s?(?:GWh|MWh|TWh|kWh|GW|MW|kW|GB|TB|PB|MB|km/h|km|kg|mg|cm|mm|nm|m/s|mph|[TPE]?FLOP[sS]?)\b"
     r"|\s?°\s?[CF]\b|C\b"
     r"|[\s-](?i:(?:square\s+)?(?:kilo|centi|milli|nano)?(?:met(?:re|er)s?|metern)|miles?"
+    r"|Hektar|hectares?"
     r"|(?:kilo|mega|giga)?watts?(?:-hours|\s+hours|stunden)?|kilogram(?:me)?s|milligrams"
     r"|degrees?(?:\s+(?:Celsius|Fahrenheit))?|kilowattstunden)\b"
 )
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember"
+    r"|(?i:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre"
+    r"|décembre)"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 _YEAR = r"(?:1[5-9]|2[01])\d\d"
+_FOREIGN_RELATIVE = "|".join(re.escape(k).replace(r"\ ", r"\s+")
+                             for k in sorted(nb.FOREIGN_RELATIVE, key=len, reverse=True))
 _US_STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|"
     "NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC"
@@ -99,7 +112,8 @@ _PRODUCTS = (
     r"|Windows|iPhone|iPad|iOS|Android|macOS|Python|Pixel|Galaxy|Xbox|PlayStation|Firefox"
     r"|Chrome|Sonnet|Opus|Haiku|Version|version|v|Section|Article|Chapter|Clause|Title|Rule"
     r"|Amendment|Ep\.|Episode|Type|type|Stage|Phase|Level|Flight|Route|Interstate|Gate|Room"
-    r"|No\.|Fortune|FTSE|S&P|Russell|Nikkei|DAX|CAC|Stoxx|Boeing|Falcon|Model|Series"
+    r"|No\.|Fortune|FTSE|S&P|Russell|Nikkei|DAX|MDAX|SDAX|TecDAX|CAC|SBF|IBEX|MSCI|Stoxx"
+    r"|Boeing|Falcon|Model|Series"
 )
 
 _SKIP = [
@@ -128,20 +142,38 @@ _SKIP = [
 _SLASHED = r"\d+(?:/\d+)+"
 _DATE = [
     # 17 November [2023], 17th of November, 17. November 2023
-    rf"(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<dmy_m>{_MONTH})"
+    rf"(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+)?(?P<dmy_m>{_MONTH})"
     rf"(?:,?\s+(?P<dmy_y>{_YEAR}))?(?![\w])",
     # November [17][, 2023], December 2015, April
-    rf"(?<![\w])(?P<mdy_m>{_MONTH})(?:\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?(?![\w]))?"
+    r"(?<![\w])(?:(?P<mdy_rel>(?i:last|next|this))\s+)?"
+    rf"(?P<mdy_m>{_MONTH})(?:\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?(?![\w]))?"
     rf"(?:,?\s+(?P<mdy_y>{_YEAR}))?(?![\w])",
-    # the end of 2024, early 2023, mid-2024, the first half of 2025, the third quarter of 2024
+    # the end of 2024, early 2023, mid-2024, the end of March, Ende 2027, début novembre
     r"(?<![\w])(?P<mod>(?i:(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+"
-    r"|(?:early|late|mid)[\s-]+|(?:the\s+)?(?:first|second)\s+half\s+of\s+"
-    r"|(?:the\s+)?(?:first|second|third|fourth)\s+quarter\s+of\s+))"
-    rf"(?:(?P<mod_m>{_MONTH})\s+)?(?P<mod_y>{_YEAR})\b",
+    r"|(?:early|late|mid)[\s-]+|(?:Ende|Anfang|Mitte|Beginn|fin|début)\s+|mi-))"
+    rf"(?:(?P<mod_m>{_MONTH})(?:\s+(?P<mod_y>{_YEAR}))?|(?P<mod_y2>{_YEAR}))\b",
+    # the second quarter [of 2024 | of fiscal 2025 | of last year], first-half, the current
+    # fiscal first quarter; im dritten Quartal 2024; au premier trimestre 2025
+    r"(?<![\w])(?P<qw>(?i:(?:the\s+)?(?:(?P<qw_rel>current|coming|latest)\s+)?"
+    r"(?P<qw_fis>fiscal[\s-]+)?(?P<qw_n>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
+    r"(?P<qw_fis2>fiscal[\s-]+)?(?P<qw_u>quarter|half)(?![\w-])"
+    r"(?!\s+of\s+(?:the|a|an|its|their|this|that|his|her)\b)"
+    r"(?:\s+of\s+(?:(?P<qw_ly>last|this|next)\s+year\b|(?P<qw_fy>fiscal\s+(?:year\s+)?|FY\s?'?)?"
+    rf"(?P<qw_y>{_YEAR})\b)|\s+(?P<qw_fy2>fiscal\s+(?:year\s+)?|FY\s?'?)?(?P<qw_y2>{_YEAR})\b"
+    r"|\s+(?P<qw_fy3>FY\s?'?)(?P<qw_y3>\d\d)\b)?))",
+    r"(?<![\w])(?P<qde>(?i:(?:im\s+)?(?P<qde_n>ersten|zweiten|dritten|vierten|erstes|zweites"
+    r"|drittes|viertes|erste|zweite|dritte|vierte)\s+(?P<qde_u>Quartal|Halbjahr)))"
+    rf"(?:\s+(?P<qde_y>{_YEAR}))?\b",
+    r"(?<![\w])(?P<qfr>(?i:(?P<qfr_n>premier|deuxième|second|troisième|quatrième)\s+"
+    r"(?P<qfr_u>trimestre|semestre)))"
+    rf"(?:\s+(?P<qfr_y>{_YEAR}))?\b",
+    # 2Q25, 1H 2024 (analysts' order)
+    r"\b(?P<qn>[1-4])(?P<qn_q>[QH])\s?(?P<qn_y>(?:19|20)\d\d|\d\d)\b",
     # Q2 2024, H1 CY2025, Q3'24, FY2024, CY2024
-    r"\b(?P<q>[QH])(?P<q_n>[1-4])(?:(?:\s+|\s*(?=[CF]Y)|')(?:(?P<q_cal>CY|FY)\s?'?)?"
+    r"(?:(?P<q_fis>(?i:fiscal))\s+)?\b(?P<q>[QH])(?P<q_n>[1-4])(?:(?:\s+|\s*(?=[CF]Y)|')(?:(?P<q_cal>CY|FY)\s?'?)?"
     r"(?P<q_y>(?:19|20)\d\d|\d\d))?\b",
     r"\b(?P<fy>CY|FY)\s?'?(?P<fy_y>(?:19|20)\d\d|\d\d)\b",
+    rf"(?<![\w])(?P<fyw>(?i:fiscal)\s+(?:(?i:year)\s+)?)(?P<fyw_y>{_YEAR})\b",
     # the 1960s, '90s
     r"(?<![\w])(?P<dec>(?:1[5-9]|20)\d0)s\b|(?<![\w])'(?P<dec2>\d0)s\b",
     # 17.11.2023 (day first); 11/17/2023 (month first in English, day first elsewhere)
@@ -149,9 +181,18 @@ _DATE = [
     rf"(?P<sl_a>\d{{1,2}})/(?P<sl_b>\d{{1,2}})/(?P<sl_y>{_YEAR})(?![\w/])",
     # 2024-02-03, 2024-02
     rf"(?<![\w.])(?P<iso>{_YEAR}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)(?![\w-])",
-    # last year, next month, this week, yesterday
-    r"(?<![\w])(?P<rel>(?i:(?:last|this|next|previous)\s+(?:year|month|week|quarter)"
-    r"|yesterday|tomorrow))\b",
+    # over the last year, for the next month: a duration of one unit
+    # (over) the past month: a duration of one unit
+    r"(?P<overu>(?i:(?:(?<=\bover\s)|(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bthroughout\s))"
+    r"the\s+(?:last|next|coming)\s+|the\s+past\s+)(?P<overu_u>year|month|week|decade))\b",
+    # earlier this week, later this year, early next year, late last year
+    r"(?<![\w])(?P<rel2>(?i:(?P<rel2_m>earlier|later|early|late)\s+(?P<rel2_s>this|next|last)"
+    r"\s+(?P<rel2_u>year|month|week)))\b",
+    # last year, next month, this week, the current quarter, the past week, yesterday, today
+    r"(?<![\w])(?P<rel>(?i:(?:last|this|next|current|coming)\s+(?:year|month|week|quarter"
+    r"|season)|yesterday|tomorrow))\b",
+    # dieses Jahr, im vergangenen Jahr, cette année, l'an prochain, heute, aujourd'hui
+    rf"(?<![\w])(?P<frel>(?i:{_FOREIGN_RELATIVE}))(?![\w])",
 ]
 _NAMES = [
     rf"\b(?:{_PRODUCTS})[\s-]?\d[\w.]*",  # GPT-4o, Claude 3.5, Windows 11, v2
@@ -164,11 +205,14 @@ _WORDY = [
     r"-(?:long|spanning)\b",
     # doubled, tripling (not "doubling down"); "triples", "to double" as verbs
     r"(?<![\w])(?P<mverb>(?i:doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved"
+    r"|(?:doppelt|dreifach)(?=\s+so\b)|verdoppelt|verdreifacht|doublé|triplé"
     r"|halving|triples|quadruples|(?<=\bto\s)(?:double|triple|quadruple)"
     r"|(?:double|triple|quadruple)(?=\s+(?:the|its|their|his|her|our)\b)))\b(?!\s+down)",
     # a month ago, a decade ago; within a year
     r"(?<![\w])(?P<aago>(?i:an?)\s+(?P<aago_u>day|week|month|year|decade))\s+ago\b",
-    r"(?<=\bwithin\s)(?P<aunit>(?i:an?)\s+(?P<aunit_u>day|week|month|year|decade))\b",
+    r"(?:(?<=\bwithin\s)|(?<=\bthan\s)|(?<=\bin\s)|(?<=\bunder\s)|(?<=\bfor\s))"
+    r"(?P<aunit>(?i:an?)\s+(?P<aunit_u>day|week|month|year|decade))\b"
+    r"(?!['’]|\s+(?:earlier|ago|before|later|after)\b)",
     # twice; "once" only after a qualifier ("more than once"), otherwise it means "formerly"
     r"(?<![\w])(?P<times>(?i:twice|thrice|(?:(?<=than\s)|(?<=least\s)|(?<=only\s)"
     r"|(?<=exactly\s))once))\b",
@@ -188,15 +232,16 @@ _COMPOUND_NOT = (
 def _quantity(style: str) -> str:
     num = _NUM[style]
     # Digits are atomic: "1.5C" never backtracks to a bare "1".
-    first = rf"(?:(?P<d1>(?>{num}))|(?P<g1>{_FIG})|(?P<f1>{_FRAC})|(?P<w1>{_WNUM})|(?P<v1>{_VAGUE}))"
-    second = rf"(?:(?P<d2>(?>{num}))|(?P<w2>{_WNUM}))"
+    wnum = _WNUM_COMMA if style == "comma" else _WNUM
+    first = rf"(?:(?P<d1>(?>{num}))|(?P<g1>{_FIG})|(?P<f1>{_FRAC})|(?P<w1>{wnum})|(?P<v1>{_VAGUE}))"
+    second = rf"(?:(?P<d2>(?>{num}))|(?P<w2>{wnum}))"
     link = (
         r"(?(btw)(?:\s+(?:and|to)\s+|\s*[-–—]\s*)|(?:\s*[-–—]\s*|\s+to\s+))"
     )
     return (
         r"(?<![\w.,])(?P<btw>(?i:between|from)\s+)?"
         r"(?P<neg>(?:(?<=[\s(|])|^)[-\u2212](?=\d))?"
-        rf"(?P<cur1>{_CUR_PRE})?{first}(?P<s1>{_SCALE})?"
+        rf"(?P<cur1>{_CUR_PRE})?{first}(?P<half>[\s-]and[\s-]a[\s-]half)?(?P<s1>{_SCALE})?"
         rf"(?:(?P<pct1>\s?%|\s(?i:percent|per\s?cent))?"
         rf"(?P<link>{link})(?P<cur2>{_CUR_PRE})?{second}(?P<s2>{_SCALE})?)?"
         rf"(?:(?P<pct>{_PCT})|(?P<cur3>{_CUR_POST})|(?P<mult>\s?[x×]\b|\s+times\b|-fold\b)"

@@ -14,7 +14,7 @@ import bisect
 import pandas as pd
 
 from analysis.extract import sentences
-from analysis.extract.scan import Mention, scan
+from analysis.extract.scan import Mention, names_fiscal_periods, scan
 from analysis.frames.schema import FRAMES, QUANTITY_KINDS, Frame
 
 KINDS = QUANTITY_KINDS
@@ -124,8 +124,9 @@ def for_corpus(corpus, sentences_frame: pd.DataFrame | None = None) -> pd.DataFr
         elif not precision and len(str(published)) < 7:
             published = ""
         rows: list[Mention] = []
+        fiscal = names_fiscal_periods(text)
         for p in paras.itertuples(index=False):
-            par_rows = scan(p.text, lang, published or None)
+            par_rows = scan(p.text, lang, published or None, fiscal)
             start = int(p.start)
             for r in par_rows:
                 rows.append(r._replace(start=r.start + start, end=r.end + start))

@@ -23,9 +23,24 @@ from analysis.extract.dates import FLAG_AMBIGUOUS, FLAG_UNRESOLVED, date_of, par
 __all__ = ["Mention", "scan"]
 
 
-def scan(text: str, lang: str | None = "en", base_date=None) -> list[Mention]:
-    """Every quantitative mention of ``text``, in text order (see ``quantities.extract``)."""
-    return _expand_bare(text, _extract_rows(text, lang, base_date))
+_FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d\d|\bGeschäftsjahr|\bexercice\b", re.I)
+
+
+def names_fiscal_periods(text: str) -> bool:
+    """Whether a text names fiscal periods ("fiscal 2025", "FY24"): then its quarters and
+    halves without a year are the company's, not the calendar's."""
+    return _FISCAL.search(text) is not None
+
+
+def scan(text: str, lang: str | None = "en", base_date=None,
+         fiscal: bool | None = None) -> list[Mention]:
+    """Every quantitative mention of ``text``, in text order (see ``quantities.extract``).
+
+    ``fiscal`` says whether the whole article names fiscal periods (None: look in ``text``).
+    """
+    if fiscal is None:
+        fiscal = names_fiscal_periods(text)
+    return _expand_bare(text, _extract_rows(text, lang, base_date, fiscal))
 
 
 # --- reading one quantity match ----------------------------------------------------------
@@ -106,10 +121,10 @@ def _mention(text: str, s: int, e: int, kind: str, **fields) -> Mention:
     return Mention(s, e, text[s:e], kind, **fields)
 
 
-def _extract_rows(text: str, lang: str | None, base_date) -> list[Mention]:
+def _extract_rows(text: str, lang: str | None, base_date, fiscal: bool) -> list[Mention]:
     """Scan text once; return its mentions in text order."""
     style = nb.decimal_style(lang)
-    english = not lang or lang.lower().replace("_", "-").split("-")[0] == "en"
+    code = (lang or "").lower().replace("_", "-").split("-")[0]
     base = parse_base(base_date)
     rows: list[Mention] = []
     between_row = -1  # index of a date row preceded by "between", awaiting "and <date>"
@@ -126,13 +141,13 @@ def _extract_rows(text: str, lang: str | None, base_date) -> list[Mention]:
             continue
         g = m.groupdict()
         if kind_group == "qty" or g["qty"] is not None:
-            row = _read_quantity(text, m, g, style, base, english)
+            row = _read_quantity(text, m, g, style, base, code)
             if row is None or isinstance(row, _Skip):
                 continue
             # a match cut short ("rose 56% to $2.9 billion") resumes after its first part
             e = pos = row.end
         else:
-            row = _read_other(text, m, g, base, style)
+            row = _read_other(text, m, g, base, style, fiscal)
             if row is None:
                 continue
         # date ranges: "between the end of 2024 and 2025", "2020 to 2023"
@@ -141,12 +156,16 @@ def _extract_rows(text: str, lang: str | None, base_date) -> list[Mention]:
             gap = text[prev.end:row.start]
             link = ctx.LINK_AND.match(gap) if len(gap) < 12 else None
             if link and (not gap.strip().startswith("and") or between_row == len(rows) - 1):
+                second = _same_run(prev, row)
                 rows[-1] = _mention(text, prev.start, row.end, "date", approx=prev.approx,
-                                    date=f"{prev.date}/{row.date}",
+                                    date=f"{prev.date}/{second}",
                                     date_flag=prev.date_flag or row.date_flag)
                 pos = max(pos, row.end)
                 between_row = -1
                 continue
+        if row.kind == "count" and not row.unit and row.multiplier >= 1e6 and _after_money(
+                text, rows, row.start):
+            row = row._replace(kind="money")  # "$3.6 billion, against 4.25 billion a year ago"
         if row.kind == "date" and ctx.prev_word(text, row.start) == "between":
             between_row = len(rows)
         rows.append(row)
@@ -154,7 +173,33 @@ def _extract_rows(text: str, lang: str | None, base_date) -> list[Mention]:
     return rows
 
 
-def _read_other(text: str, m: re.Match, g: dict, base, style: str) -> Mention | None:
+# Between a sum and a bare amount that shares its currency: same sentence, a few words.
+_ELLIPSIS = re.compile(r"[^.!?\n$€£¥]{1,120}")
+
+
+def _after_money(text: str, rows: list[Mention], start: int) -> bool:
+    """Whether the last mention before `start` other than a date is a sum of money in the
+    same sentence, a few words back."""
+    for prev in reversed(rows[-3:]):
+        if prev.kind != "date":
+            return prev.kind == "money" and _ELLIPSIS.fullmatch(text, prev.end, start) is not None
+    return False
+
+
+def _same_run(first: Mention, second: Mention) -> str:
+    """The second end of a span of year-less months takes the first's year, or the next
+    year when it would fall before the first ("from November to February")."""
+    if not (first.date_flag == second.date_flag == "year_from_base"):
+        return second.date
+    year, rest = first.date[:4], second.date[4:]
+    date = year + rest
+    if date < first.date:
+        date = f"{int(year) + 1:04d}{rest}"
+    return date
+
+
+def _read_other(text: str, m: re.Match, g: dict, base, style: str,
+                fiscal: bool = False) -> Mention | None:
     """Mentions of the date alternatives and the word forms (minute-long, doubled, twice...)."""
     s, e = m.span()
     if g["long"]:
@@ -179,7 +224,10 @@ def _read_other(text: str, m: re.Match, g: dict, base, style: str) -> Mention | 
     if g["aunit"]:
         unit, factor = _time_unit(g["aunit_u"])
         return _mention(text, s, e, "duration", value=factor, unit=unit)
-    found = date_of(m, base, style)
+    if g["overu"]:  # "over the last year": a duration of one unit
+        unit, factor = _time_unit(g["overu_u"])
+        return _mention(text, s, e, "duration", value=factor, unit=unit)
+    found = date_of(m, base, style, fiscal)
     if found is None:
         return None
     date, flag = found
@@ -256,16 +304,16 @@ class _Reading:
         self.value, self.low, self.high = self.value / by, self.low / by, self.high / by
 
 
-def _first_part(text: str, m: re.Match, style: str, base, english: bool, end: int):
+def _first_part(text: str, m: re.Match, style: str, base, code: str, end: int):
     """Re-read a match cut at `end` (its first number alone)."""
     m2 = patterns.master(style).match(text, m.start(), end)
     if m2 is None or m2.group("qty") is None:
         return None
-    return _read_quantity(text, m2, m2.groupdict(), style, base, english)
+    return _read_quantity(text, m2, m2.groupdict(), style, base, code)
 
 
 def _read_quantity(text: str, m: re.Match, g: dict, style: str, base,
-                   english: bool = True) -> Mention | _Skip | None:
+                   code: str = "en") -> Mention | _Skip | None:
     """Read one number-based match into a mention, or None when it is not a quantity."""
     s = m.start("cur1") if g["cur1"] is not None else m.start(
         next(k for k in ("d1", "w1", "v1", "f1", "g1") if g[k] is not None))
@@ -276,16 +324,16 @@ def _read_quantity(text: str, m: re.Match, g: dict, style: str, base,
         return None  # an identifier, not an amount
     cut = _cut_at(text, m, g)
     if cut is not None:
-        return _first_part(text, m, style, base, english, cut)
+        return _first_part(text, m, style, base, code, cut)
     r = _Reading(s=s, e=m.end(), mult=_scale_of(g["s1"]), noun_end=m.end())
-    done = _amount(r, text, m, g, style, base, english)
+    done = _amount(r, text, m, g, style, base, code)
     if done is not _GO_ON:
         return done
     if r.ambiguous:
         r.value = r.low = r.high = NAN
     r.cur = _currency(g["cur1"] or g["cur2"] or g["cur3"])
     r.approx = ctx.approx_before(text, s, False)
-    done = _kind(r, text, m, g, style, base, english)
+    done = _kind(r, text, m, g, style, base, code)
     if done is not _GO_ON:
         return done
     _rate_period(r, text)
@@ -316,12 +364,12 @@ def _cut_at(text: str, m: re.Match, g: dict) -> int | None:
     return None
 
 
-def _amount(r: _Reading, text: str, m: re.Match, g: dict, style: str, base, english: bool):
+def _amount(r: _Reading, text: str, m: re.Match, g: dict, style: str, base, code: str):
     """The number itself: a value, a vague band, a fraction, an "N-figure" size or a range."""
     d1 = g["d1"]
     if g["v1"] is not None:
         vague = " ".join(g["v1"].lower().split())
-        if vague.startswith("a couple"):
+        if "couple" in vague:
             r.value = 2.0
         elif vague in nb.VAGUE:
             r.low, r.high = nb.VAGUE[vague]
@@ -341,6 +389,8 @@ def _amount(r: _Reading, text: str, m: re.Match, g: dict, style: str, base, engl
         r.kind_hint = "money"  # "a nine-figure deal": sizes of sums, currency unstated
         return _GO_ON
     r.value, r.ambiguous = _number(d1, g["w1"], style)
+    if g["half"]:  # "four and a half years"
+        r.value += 0.5
     r.value *= r.mult
     if g["link"] is not None:
         second, amb2 = _number(g["d2"], g["w2"], style)
@@ -353,7 +403,7 @@ def _amount(r: _Reading, text: str, m: re.Match, g: dict, style: str, base, engl
         year_pair = d1 is not None and len(d1) == 4 and len(g["d2"] or "") == 2
         if r.low > r.high and g["btw"] is None and not year_pair:
             if g["pct1"]:  # "57% to 43%": two figures, not a range
-                return _first_part(text, m, style, base, english, m.end("pct1"))
+                return _first_part(text, m, style, base, code, m.end("pct1"))
             if not (g["cur1"] or g["pct"] or g["cur3"] or g["tu"] or g["ou"] or g["s1"]
                     or g["s2"] or g["mult"]):
                 return _Skip(r.e)  # a score or a vote split: "3-1", "51-49"
@@ -362,7 +412,7 @@ def _amount(r: _Reading, text: str, m: re.Match, g: dict, style: str, base, engl
     return _GO_ON
 
 
-def _kind(r: _Reading, text: str, m: re.Match, g: dict, style: str, base, english: bool):
+def _kind(r: _Reading, text: str, m: re.Match, g: dict, style: str, base, code: str):
     """What the number measures and its unit, from the words the match holds."""
     if g["cur3"] and re.search(r"cent", g["cur3"], re.I):
         r.cur = "EUR" if style == "comma" else "USD"  # "4 cents", "3,1 Cent"
@@ -385,9 +435,11 @@ def _kind(r: _Reading, text: str, m: re.Match, g: dict, style: str, base, englis
     elif g["tu"] is not None:
         tunit, factor = _time_unit(g["tu"])
         ago = ctx.AGO.match(text, r.e)
-        if ago:  # "three weeks ago": a date
+        before = ctx.AGO_BEFORE.search(text, max(0, r.s - 10), r.s)
+        if ago or before:  # "three weeks ago", "vor fünf Jahren", "il y a deux ans": a date
             date, flag = shift(base, tunit, r.value) if base[0] else ("", FLAG_UNRESOLVED)
-            return _mention(text, r.s, ago.end(), "date", approx=r.approx, date=date,
+            a, b = (r.s, ago.end()) if ago else (before.start(), r.e)
+            return _mention(text, a, b, "date", approx=r.approx, date=date,
                             date_flag=flag, ambiguous=r.ambiguous)
         r.kind, r.unit = "duration", tunit
         r.scale(factor)
@@ -399,11 +451,11 @@ def _kind(r: _Reading, text: str, m: re.Match, g: dict, style: str, base, englis
     elif g["hn"] is not None:  # "a 1,200-page report", "a 12-point lead"
         r.kind, r.unit = "count", nb.plural(g["hn"][1:].lower())
     else:
-        return _count(r, text, m, g, style, base, english)
+        return _count(r, text, m, g, style, base, code)
     return _GO_ON
 
 
-def _count(r: _Reading, text: str, m: re.Match, g: dict, style: str, base, english: bool):
+def _count(r: _Reading, text: str, m: re.Match, g: dict, style: str, base, code: str):
     """A plain number: a year (or a span of years), an "X of Y" ratio, or a count of the
     noun that follows it (which may make it a duration or money)."""
     r.kind = "count"
@@ -429,8 +481,11 @@ def _count(r: _Reading, text: str, m: re.Match, g: dict, style: str, base, engli
                 else nb.read_words(of_text))
         if g["inof"] is not None and not (r.of <= 10 or r.of % 10 == 0):
             # "14 in 21 matches" is not a ratio like "1 in 5 adults"
-            return _first_part(text, m, style, base, english, m.start("inof") - 1)
-    r.unit, r.noun_end = ctx.counted_noun(text, e, r.value) if english else ("", e)
+            return _first_part(text, m, style, base, code, m.start("inof") - 1)
+    if code in ("", "en"):
+        r.unit, r.noun_end = ctx.counted_noun(text, e, r.value)
+    else:
+        r.unit, r.noun_end = ctx.foreign_noun(text, e, code)
     if _BPD.match(text, e):
         r.unit, r.noun_end = "barrels", e  # barrels per day
         r.per = "day"
@@ -443,6 +498,8 @@ def _count(r: _Reading, text: str, m: re.Match, g: dict, style: str, base, engli
         r.kind, r.unit = r.kind_hint, ""
     elif not r.unit and d1 is None and g["w1"] is None and ctx.prev_word(text, s) in nb.MONEY_VERBS:
         r.kind = "money"  # "raise trillions": money, currency not stated
+    elif not r.unit and _scale_of(g["s1"]) >= 1e6 and ctx.money_word_near(text, s, e):
+        r.kind = "money"  # "invested a little less than a billion", "hat 40 Milliarden investiert"
     return _GO_ON
 
 
@@ -453,7 +510,7 @@ def _rate_period(r: _Reading, text: str) -> None:
     if after_noun and not r.per:
         p = ctx.PER.match(text, r.noun_end)
     if p:
-        word = (p.group(1) or p.group(2) or "year").lower().rstrip("s")
+        word = (p.group(1) or p.group(2) or p.group(4) or "year").lower().rstrip("s")
         word = "year" if word == "p.a." else word
         r.per = nb.PERIODS.get(word, nb.TIME_UNITS.get(word, ""))
         if r.per and not after_noun:

@@ -107,11 +107,24 @@ def test_dash_range_of_plain_numbers():
     [
         ("$2 million per month", "month"), ("$3m/month", "month"), ("$4 million annually", "year"),
         ("a $5.2 billion annual run-rate", "year"), ("$700,000 a day", "day"),
-        ("100 users in a month", "month"), ("$9 an hour", "hour"),
+        ("$9 an hour", "hour"), ("$75 billion on an annual basis", "year"),
+        ("100 users a month", "month"),
     ],
 )
 def test_rate_periods(text, per):
     assert one(text)["per"] == per
+
+
+def test_an_amount_in_a_period_is_a_total_and_a_duration_not_a_rate():
+    found = rows("The start-up hauled in $7.3 billion in a year, and 100 users in a month.")
+    assert [(r["surface"], r["kind"], r["per"]) for r in found] == [
+        ("$7.3 billion", "money", ""), ("a year", "duration", ""), ("100", "count", ""),
+        ("a month", "duration", "")]
+
+
+def test_monthly_active_users_is_a_count_of_users_not_a_rate():
+    r = one("just under 100 million monthly active users")
+    assert (r["unit"], r["per"]) == ("users", "")
 
 
 @pytest.mark.parametrize(
