@@ -12,7 +12,7 @@ gold set and kind; --per-file writes the per-file table to FILE.
 - sources: the four articles of data/sources (tests/gold/quantities.csv);
 - unseen: the news-style articles written for scoring (tests/gold/unseen/quantities.csv);
 - reported: passages of real public reporting (tests/gold/unseen/reported/, quoted with
-  their address and date in tests/gold/unseen/SOURCES.md).
+  their address and date in tests/gold/unseen/SOURCES.md; gold tests/gold/unseen/reported.csv).
 
 Speed, on the same text for every tool: one copy of the four sources (about 36,000
 characters) as one string, best of several calls after a warm-up call; ours also on the
@@ -31,7 +31,6 @@ benchmarks/README.md.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import math
 import os
@@ -48,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 
 from analysis.extract.quantities import KINDS, extract  # noqa: E402
 from analysis.sources.decode import read_text  # noqa: E402
+from analysis.sources.manifest import read_manifest  # noqa: E402
 from benchmarks import extractors  # noqa: E402
 from tests.extract.test_quantities_gold import BASE_DATES, load_gold, score  # noqa: E402
 from tests.extract.test_quantities_unseen import FILES as UNSEEN_FILES  # noqa: E402
@@ -65,12 +65,9 @@ def gold_sets() -> dict[str, tuple[pd.DataFrame, dict[str, tuple[Path, str, str 
         "unseen": (load_gold(GOLD / "unseen" / "quantities.csv"),
                    {n: (GOLD / "unseen" / n, lang, b) for n, (lang, b) in UNSEEN_FILES.items()}),
     }
-    manifest = REPORTED / "passages.csv"
-    if manifest.exists():
-        with manifest.open(encoding="utf-8", newline="") as fh:
-            files = {r["file"]: (REPORTED / r["file"], r["lang"], r["published"] or None)
-                     for r in csv.DictReader(fh)}
-        sets["reported"] = (load_gold(REPORTED / "quantities.csv"), files)
+    files = {e.file: (REPORTED / e.file, e.language, e.published or None)
+             for e in read_manifest(REPORTED)}
+    sets["reported"] = (load_gold(GOLD / "unseen" / "reported.csv"), files)
     return sets
 
 
