@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from analysis.extract import lexicon as nb
 
-__all__ = ["master"]
+__all__ = ["candidates", "master"]
 
 
 def _alt(words) -> str:
@@ -248,6 +248,67 @@ def _quantity(style: str) -> str:
         rf"|(?P<tu>{_TIME})|(?P<ou>{_OTHER_UNIT})|(?P<hn>-(?!(?:{_COMPOUND_NOT})\b)[a-z]{{3,}}\b(?!-\d)))?"
         rf"(?:\s+(?:out\s+of|of|(?P<inof>in))\s+(?!{_YEAR}\b)(?P<of>{num}|{_BASIC}))?"
         r"(?![A-Za-z\d])"
+    )
+
+
+def _trie(words) -> str:
+    """One regex alternation of `words` as a trie: each branch is tried after one character
+    test, instead of one test per word."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else (
+            "(?:" + "|".join(branches) + ")")
+        return f"(?:{body})?" if ends else body
+
+    return walk(tree)
+
+
+def _first_words() -> set[str]:
+    """Every word an alternative of the master regex can start with, lower-cased: where a
+    mention can begin at a letter, the word there is one of these (or holds a digit)."""
+    words = {
+        # dates and relative dates
+        *nb.MONTHS, "last", "next", "this", "the", "end", "start", "beginning", "middle",
+        "close", "early", "late", "mid", "ende", "anfang", "mitte", "beginn", "fin", "début",
+        "mi", "current", "coming", "latest", "fiscal", "first", "second", "third", "fourth",
+        "im", *nb.ORDINALS, "q", "h", "cy", "fy", "earlier", "later", "yesterday", "tomorrow",
+        *(re.split(r"[\s'’]", k)[0] for k in nb.FOREIGN_RELATIVE),
+        # number words, bands, fractions, multipliers, word forms
+        *nb.UNITS, *nb.TENS, *nb.FOREIGN_UNITS, *nb.FOREIGN_ARTICLES, *nb.POWERS, "a", "an",
+        "several", "couple", "half", "ein", "einem", "einen", "eines", "between", "from",
+        *nb.MULTIPLY_VERBS, "dreifach", "twice", "thrice", "once", "hours", "days", "weeks",
+        "months", "years", "decades", "minute", "hour", "day", "week", "month", "year",
+        "decade", "century",
+        # skips and names
+        "http", "https", "www", "doi", "rs", *(c.lower() for c in nb.CURRENCY_CODES),
+        *(re.match(r"[A-Za-z]*", p).group().lower() for p in _PRODUCTS.split("|")),
+    }
+    return {w for w in words if w}
+
+
+@lru_cache(maxsize=1)
+def candidates() -> re.Pattern:
+    """Where the master regex can match: it is tried only there (see `master`).
+
+    A digit or one of the symbols a mention can start with; a word that holds or is followed
+    by a digit or '@' (H100, GPT-4, e-mail addresses), two capitals before a number (a state's
+    ZIP code), a currency prefix (US$); a word of `_first_words`; the indent of a numbered
+    list line. Every alternative of the master regex starts at one of these, which
+    tests/extract/test_quantities_props.py checks on every gold text.
+    """
+    return re.compile(
+        r"(?<!\w)(?:[\d$€£¥₹₩₽#@(+'.\-\u2212–]|[^\W\d][\w.+-]*?(?=[@\d])|[A-Z]{1,2}(?=\$|\s+\d)"
+        rf"|(?i:{_trie(sorted(_first_words()))})(?!\w))|(?m:^)[ \t]+(?=\d)"
     )
 
 

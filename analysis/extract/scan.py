@@ -128,12 +128,16 @@ def _extract_rows(text: str, lang: str | None, base_date, fiscal: bool) -> list[
     base = parse_base(base_date)
     rows: list[Mention] = []
     between_row = -1  # index of a date row preceded by "between", awaiting "and <date>"
-    search = patterns.master(style).search
+    match, next_candidate = patterns.master(style).match, patterns.candidates().search
     pos = 0
     while True:
-        m = search(text, pos)
-        if m is None:
+        c = next_candidate(text, pos)
+        if c is None:
             break
+        m = match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
         s, e = m.span()
         pos = e if e > s else e + 1
         kind_group = m.lastgroup

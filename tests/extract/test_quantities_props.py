@@ -103,3 +103,34 @@ def test_any_text_keeps_offsets_consistent(text):
         assert text[row["start"]:row["end"]] == row["surface"]
         assert row["start"] >= prev_end
         prev_end = row["end"]
+
+
+# --- the prefilter: the master regex is only tried where a mention can start ------------
+
+def _texts() -> list[str]:
+    from analysis.paths import ROOT
+    from analysis.sources.decode import read_text
+
+    gold = ROOT / "tests" / "gold"
+    files = [*sorted((ROOT / "data" / "sources").glob("*.txt")),
+             *sorted((gold / "unseen").glob("*.txt")),
+             *sorted((gold / "unseen" / "reported").glob("*.txt"))]
+    return [read_text(p) for p in files]
+
+
+def test_the_prefilter_admits_every_position_the_master_regex_matches_at():
+    """patterns.candidates() must be a superset of the master regex's possible starts,
+    or the scan would silently skip mentions."""
+    from analysis.extract import patterns
+
+    admit = patterns.candidates().match
+    extra = ("  3. item\nUS$5 and HK$3, CA 92020, john_doe@x.org, _x@y.io, .5 points, "
+             "(020) 7946 0958, +44 20 7946 0958, doi:10.1000/182, 'the '90s', l'an prochain, "
+             "S&P 500, DALL-E 3, No. 3, GPT-4o, FY24, Q3'22, 2Q25, €5, ₩3, mid-2024, "
+             "Mitte November, début novembre, twenty-one, one-third, a half of the ")
+    for text in [*_texts(), extra]:
+        for style in ("dot", "comma", "unknown"):
+            match = patterns.master(style).match
+            for pos in range(len(text)):
+                if match(text, pos) is not None:
+                    assert admit(text, pos) is not None, (style, text[pos:pos + 30])
