@@ -296,19 +296,37 @@ def _first_words() -> set[str]:
     return {w for w in words if w}
 
 
+# Common first words, admitted only before what can follow them in an alternative.
+_THE_NEXT = (r"end|start|beginning|middle|close|first|second|third|fourth|1st|2nd|3rd|4th"
+             r"|current|coming|latest|fiscal|past|last|next")
+_A_NEXT = (r"few|couple|half|third|quarter|fifth|tenth|dozen|hundred|thousand|million|billion"
+           r"|trillion|lakh|crore|day|week|month|year|decade")
+_THIS_NEXT = r"year|month|week|quarter|season|" + _MONTH
+
+
 @lru_cache(maxsize=1)
 def candidates() -> re.Pattern:
     """Where the master regex can match: it is tried only there (see `master`).
 
-    A digit or one of the symbols a mention can start with; a word that holds or is followed
-    by a digit or '@' (H100, GPT-4, e-mail addresses), two capitals before a number (a state's
-    ZIP code), a currency prefix (US$); a word of `_first_words`; the indent of a numbered
-    list line. Every alternative of the master regex starts at one of these, which
-    tests/extract/test_quantities_props.py checks on every gold text.
+    A digit or one of the symbols a mention can start with (each before what must follow
+    it); a word that holds or is followed by a digit or '@' (H100, GPT-4, e-mail addresses);
+    capitals before '$' or a number (US$, a ZIP code); a product name before its number;
+    "the", "a" and "this" before a word that can follow them in a mention; any other word
+    of `_first_words`; the indent of a numbered list line. Every alternative of the master
+    regex starts at one of these, which tests/extract/test_quantities_props.py checks at
+    every position of every gold text.
     """
+    products = {re.match(r"[A-Za-z]*", p).group().lower() for p in _PRODUCTS.split("|")}
+    special = {"the", "a", "an", "this"} | products
+    plain = sorted(_first_words() - special)
+    symbols = (r"\d|[$€£¥₹₩₽]|[#@](?=\w)|[-\u2212](?=\d)|[-.+](?=[\w.+-]*@)|\+(?=\d)"
+               r"|\((?=\d)|'(?=\d0s)")
     return re.compile(
-        r"(?<!\w)(?:[\d$€£¥₹₩₽#@(+'.\-\u2212–]|[^\W\d][\w.+-]*?(?=[@\d])|[A-Z]{1,2}(?=\$|\s+\d)"
-        rf"|(?i:{_trie(sorted(_first_words()))})(?!\w))|(?m:^)[ \t]+(?=\d)"
+        rf"(?<!\w)(?:{symbols}|[^\W\d][^\W\d]*+(?=\d|-\d|[\w.+-]*+@)|[A-Z]{{1,2}}(?=\$|\s+\d)"
+        rf"|(?i:the(?=\s+(?:{_THE_NEXT})\b)|an?(?=[\s-]+(?:{_A_NEXT})\b)"
+        rf"|this(?=\s+(?:{_THIS_NEXT})\b)"
+        rf"|{_trie(sorted(p for p in products if p))}(?=[\w&.·-]{{0,3}}[\s-]?\d)"
+        rf"|{_trie(plain)})(?!\w))|(?m:^)[ \t]+(?=\d)"
     )
 
 

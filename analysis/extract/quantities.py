@@ -39,11 +39,26 @@ CSV_COLUMNS = [
 MAX_SENTENCE = 600
 WINDOW = 150
 
+def _line_spans(text: str, rows: list[Mention]) -> list[tuple[int, int]]:
+    """The sentence spans of the lines that hold a mention: a line break always ends a
+    sentence, so splitting those lines alone gives the same spans as splitting the text."""
+    out: list[tuple[int, int]] = []
+    line_end = -1
+    for row in rows:
+        if row.start < line_end:
+            continue
+        a = text.rfind("\n", 0, row.start) + 1
+        b = text.find("\n", row.start)
+        line_end = len(text) if b < 0 else b
+        out += sentences.spans(text, a, line_end)
+    return out
+
+
 def _sentence_cols(text: str, rows: list[Mention],
                    spans: list[tuple[int, int]] | None = None) -> tuple[list, list, list]:
     """Sentence text and offsets per row, by bisect over the sentence spans (those of the
     sentences frame when given, else the text's own)."""
-    spans = sentences.spans(text) if spans is None else spans
+    spans = _line_spans(text, rows) if spans is None else spans
     starts = [a for a, _ in spans]
     out_s, out_a, out_b = [], [], []
     cache: dict[int, str] = {}

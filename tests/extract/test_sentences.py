@@ -87,3 +87,22 @@ def test_a_sentence_frame_given_to_the_extractors_is_the_one_they_read(corpus):
     c = claims.for_corpus(corpus, q, whole)
     assert set(zip(c["article"], c["start"], c["end"], strict=True)) <= paragraph_spans
     assert len(c) < len(claims.for_corpus(corpus, q, frame))
+
+
+def test_splitting_each_line_alone_gives_the_spans_of_the_whole_text():
+    """quantities.extract splits only the lines that hold a mention; that is the same as
+    splitting the whole text because a line break always ends a sentence."""
+    from analysis.paths import ROOT
+    from analysis.sources.decode import read_text
+
+    gold = ROOT / "tests" / "gold"
+    files = [*(ROOT / "data" / "sources").glob("*.txt"), *(gold / "unseen").glob("*.txt"),
+             *(gold / "unseen" / "reported").glob("*.txt")]
+    texts = [read_text(p) for p in files]
+    texts.append("Ends with a dot.\nNo. 3 is next. Mr. X said so!\n\n  Indented line... ok\n")
+    for text in texts:
+        by_line, a = [], 0
+        for line in text.split("\n"):
+            by_line += spans(text, a, a + len(line))
+            a += len(line) + 1
+        assert by_line == spans(text)
