@@ -131,3 +131,19 @@ def rows(text, lang, base="2024-09-26"):
 def test_german_and_french_forms(text, lang, want):
     got = [(s, k, None if pd.isna(v) else v, u, p, d) for s, k, v, u, p, d in rows(text, lang)]
     assert [g for g in got if g[1] != "other" or "doublé" not in g[0]] == want
+
+
+def test_the_processed_frames_give_year_less_months_the_year_of_their_article(
+        processed_frames):
+    """The build passes each article's publication date: 'April' and '17 November' in the
+    report of November 2023 carry 2023, flagged as completed from that date."""
+    import re
+
+    q, arts = processed_frames["quantities"], processed_frames["articles"]
+    dated = set(arts.loc[arts["date_precision"].isin(["day", "month"]), "id"])
+    months = q[(q["kind"] == "date") & q["article"].isin(dated)
+               & ~q["surface"].str.contains(r"\d{4}|\d0s|ago|week", regex=True)]
+    assert len(months) >= 2
+    for r in months.itertuples():
+        assert re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", r.date or ""), r
+        assert r.date_flag == "year_from_base", r
