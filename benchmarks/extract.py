@@ -19,8 +19,9 @@ characters) as one string, best of several calls after a warm-up call; ours also
 text repeated to --mb megabytes. Duckling is also timed paragraph by paragraph, its best
 case, because its cost grows faster than the text. Cost on a single line: the corpus with
 its line breaks made spaces and repeated to --line-mb megabytes; each tool reads prefixes of
-1/8, 1/4, 1/2 and all of it in a fresh process killed after --line-limit seconds, and a
-tool stops at the first prefix that goes over.
+1/64, 1/32, ... 1/2 and all of it in a fresh process killed after --line-limit seconds (and
+killed past --line-memory MB resident), and a tool stops at the first prefix that goes
+over or fails.
 
 The other three tools are not dependencies of the project: `--install` puts them into the
 running interpreter's environment (versions pinned in benchmarks/extractors.py). How their
@@ -193,32 +194,67 @@ def line_text(megabytes: float) -> str:
     return " ".join([once] * copies)[: int(megabytes * 1_000_000)]
 
 
-def line_child(tool: str, chars: int, megabytes: float) -> None:
+def line_child(tool: str, chars: int, megabytes: float, memory_mb: int) -> None:
     """Child process: time one tool on a prefix of the single line; print the seconds."""
-    tools = load_tools(install=False)
+    makers = {"ours": lambda: ours, "quantulum3": extractors.quantulum,
+              "Duckling": extractors.duckling_tool,
+              "Recognizers-Text": extractors.recognizers_tool}
+    fn = makers[tool]()
+    if tool != "ours":
+        fn.warm()
     text = line_text(megabytes)[:chars]
     t0 = time.perf_counter()
-    tools[tool](text, "en", None)
+    fn(text, "en", None)
     print(f"{time.perf_counter() - t0:.3f}")
 
 
-def single_line(tools: dict, megabytes: float, limit: float) -> list[dict]:
+def _watched(cmd: list[str], limit: float, memory_mb: int) -> tuple[str, str, float]:
+    """Run a child, killed (by its PID) past `limit` seconds or `memory_mb` MB resident;
+    return (stdout, '' or why it stopped, peak resident MB sampled every 50 ms). Resident
+    memory is watched rather than capped, because Duckling's runtime reserves a terabyte of
+    address space at start."""
+    import psutil
+
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    watch, t0, note, peak = psutil.Process(proc.pid), time.perf_counter(), "", 0.0
+    while proc.poll() is None:
+        try:
+            rss_mb = watch.memory_info().rss / 2**20
+        except psutil.Error:
+            rss_mb = 0.0
+        peak = max(peak, rss_mb)
+        if rss_mb > memory_mb:
+            note = f"over {memory_mb:,} MB resident"
+        elif time.perf_counter() - t0 > limit:
+            note = f"over {limit:.0f} s"
+        if note:
+            proc.kill()
+            proc.wait()
+            return "", note, peak
+        time.sleep(0.05)
+    out, err = proc.communicate()
+    if proc.returncode != 0:
+        last = (err.strip().splitlines() or [f"exit {proc.returncode}"])[-1][:60]
+        return "", "failed: " + last, peak
+    return out, "", peak
+
+
+def single_line(tools: dict, megabytes: float, limit: float, memory_mb: int) -> list[dict]:
     total = int(megabytes * 1_000_000)
     rows = []
     for name in tools:
-        for share in (8, 4, 2, 1):
+        for share in (64, 32, 16, 8, 4, 2, 1):
             chars = total // share
             cmd = [sys.executable, __file__, "--line-child", name, "--line-mb", str(megabytes),
-                   "--chars", str(chars)]
-            try:
-                proc = subprocess.run(cmd, capture_output=True, text=True, timeout=limit,
-                                      check=True)
-                seconds = float(proc.stdout.strip().splitlines()[-1])
-            except subprocess.TimeoutExpired:
+                   "--chars", str(chars), "--line-memory", str(memory_mb)]
+            out, note, peak = _watched(cmd, limit, memory_mb)
+            if note:
                 rows.append({"tool": name, "chars": chars, "seconds": math.nan,
-                             "note": f"over {limit:.0f} s"})
+                             "peak_mb": round(peak), "note": note})
                 break
-            rows.append({"tool": name, "chars": chars, "seconds": seconds, "note": ""})
+            seconds = float(out.split()[-1])
+            rows.append({"tool": name, "chars": chars, "seconds": seconds, "peak_mb": round(peak),
+                         "note": ""})
     return rows
 
 
@@ -244,13 +280,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--line-mb", type=float, default=2.0, help="size of the single line, MB")
     ap.add_argument("--line-limit", type=float, default=120.0, help="seconds per line run")
     ap.add_argument("--skip-line", action="store_true", help="leave out the single line")
-    ap.add_argument("--skip-speed", action="store_true", help="scores only")
+    ap.add_argument("--skip-speed", action="store_true", help="leave out the throughput")
+    ap.add_argument("--skip-scores", action="store_true", help="leave out the gold scores")
     ap.add_argument("--per-file", type=Path, help="write the per-file table (markdown) here")
+    ap.add_argument("--line-memory", type=int, default=2048,
+                    help="resident memory past which a single-line run is killed, MB")
     ap.add_argument("--line-child", help=argparse.SUPPRESS)
     ap.add_argument("--chars", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.line_child:
-        line_child(args.line_child, args.chars, args.line_mb)
+        line_child(args.line_child, args.chars, args.line_mb, args.line_memory)
         return 0
 
     tools = load_tools(args.install)
@@ -261,27 +300,28 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print("not installed (run with --install): " + ", ".join(missing))
 
-    scores, files = [], []
-    for set_name, (gold, set_files) in gold_sets().items():
-        for tool, fn in tools.items():
-            pred = predict(tool, fn, set_files)
-            scores += score_rows(tool, set_name, pred, gold)
-            files += per_file_rows(tool, set_name, pred, gold)
-    table = pd.DataFrame(scores)
-    print("\n## Scores (strict; lenient = span and kind only)\n")
-    print(markdown(table[table["kind"] == "all"].drop(columns="kind")))
-    print("\n## Per kind, strict recall / precision\n")
-    wide = table[table["kind"] != "all"].assign(
-        cell=lambda t: t["recall"].map(_fmt) + " / " + t["precision"].map(_fmt))
-    print(markdown(wide.pivot_table(index=["set", "kind"], columns="tool", values="cell",
-                                    aggfunc="first", observed=True)[list(tools)].reset_index()))
-    if args.per_file:
-        per = pd.DataFrame(files).assign(
+    if not args.skip_scores:
+        scores, files = [], []
+        for set_name, (gold, set_files) in gold_sets().items():
+            for tool, fn in tools.items():
+                pred = predict(tool, fn, set_files)
+                scores += score_rows(tool, set_name, pred, gold)
+                files += per_file_rows(tool, set_name, pred, gold)
+        table = pd.DataFrame(scores)
+        print("\n## Scores (strict; lenient = span and kind only)\n")
+        print(markdown(table[table["kind"] == "all"].drop(columns="kind")))
+        print("\n## Per kind, strict recall / precision\n")
+        wide = table[table["kind"] != "all"].assign(
             cell=lambda t: t["recall"].map(_fmt) + " / " + t["precision"].map(_fmt))
-        wide_files = per.pivot_table(index=["set", "file", "gold"], columns="tool",
-                                     values="cell", aggfunc="first")[list(tools)]
-        args.per_file.write_text(markdown(wide_files.reset_index()) + "\n", encoding="utf-8")
-        print(f"\nper-file table: {args.per_file}")
+        print(markdown(wide.pivot_table(index=["set", "kind"], columns="tool", values="cell",
+                                        aggfunc="first", observed=True)[list(tools)].reset_index()))
+        if args.per_file:
+            per = pd.DataFrame(files).assign(
+                cell=lambda t: t["recall"].map(_fmt) + " / " + t["precision"].map(_fmt))
+            wide_files = per.pivot_table(index=["set", "file", "gold"], columns="tool",
+                                         values="cell", aggfunc="first")[list(tools)]
+            args.per_file.write_text(markdown(wide_files.reset_index()) + "\n", encoding="utf-8")
+            print(f"\nper-file table: {args.per_file}")
     if not args.skip_speed:
         sp = pd.DataFrame(speed(tools, args.mb))
         print("\n## Throughput\n")
@@ -290,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
         for rec in sp[sp["tool"] != "ours"].itertuples(index=False):
             print(f"ours / {rec.tool} ({rec.text}): {float(ref.iloc[0]) / rec.chars_per_s:,.0f}x")
     if not args.skip_line:
-        line = pd.DataFrame(single_line(tools, args.line_mb, args.line_limit))
+        line = pd.DataFrame(single_line(tools, args.line_mb, args.line_limit, args.line_memory))
         print(f"\n## A {args.line_mb:g} MB single line (prefixes; limit {args.line_limit:.0f} s)\n")
         print(markdown(line))
     return 0

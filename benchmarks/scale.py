@@ -12,6 +12,7 @@ timings can be trusted.
 
     python benchmarks/scale.py                    # 1,000 and 20,000 articles
     python benchmarks/scale.py --sizes 1000 2000 --readme
+    python benchmarks/scale.py --ratio 300        # build vs quantities, per article
 """
 
 from __future__ import annotations
@@ -128,6 +129,31 @@ def run(sizes: list[int], work: Path, engines: list[str]) -> list[dict]:
     return results
 
 
+def ratio(n: int, work: Path, repeats: int = 3) -> dict:
+    """Per-article cost of `build` over that of `quantities` on the same N files: both
+    commands (imports included) run alternately `repeats` times; medians of wall time / N."""
+    import statistics
+
+    sources = corpus(n, work)
+    out = work / f"out-{n}-ratio"
+    commands = {
+        "build": [sys.executable, "-m", "analysis", "build", "--sources", str(sources),
+                  "--out", str(out)],
+        "quantities": [sys.executable, "-m", "analysis", "quantities", str(sources)],
+    }
+    walls: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeats):
+        for name, cmd in commands.items():
+            walls[name].append(measure(cmd)["wall_s"])
+    per = {name: statistics.median(w) / n * 1000 for name, w in walls.items()}
+    row = {"articles": n, "build_ms_per_article": per["build"],
+           "quantities_ms_per_article": per["quantities"],
+           "ratio": per["build"] / per["quantities"], "walls": walls,
+           "load": os.getloadavg()[0]}
+    print(json.dumps(row), file=sys.stderr, flush=True)
+    return row
+
+
 def table(results: list[dict]) -> str:
     lines = ["| articles | engine | wall time (s) | peak RSS, largest process (MB) | "
              "peak RSS, all processes (MB) | quantities rows | same rows as the other engine | "
@@ -160,10 +186,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder for the corpora and outputs (kept between runs)")
     parser.add_argument("--readme", action="store_true",
                         help="write the table into benchmarks/README.md (Scale section)")
+    parser.add_argument("--ratio", type=int, metavar="N", default=0,
+                        help="only compare build with quantities on N articles, per article")
     parser.add_argument("--table-only", action="store_true",
                         help="build nothing: print the table of WORK/results.json (the last run)")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
+    if args.ratio:
+        row = ratio(args.ratio, args.work)
+        print(f"{row['articles']:,} articles: build {row['build_ms_per_article']:.1f} ms/article, "
+              f"quantities {row['quantities_ms_per_article']:.1f} ms/article, "
+              f"ratio {row['ratio']:.2f}")
+        return 0
     if args.table_only:
         results = json.loads((args.work / "results.json").read_text(encoding="utf-8"))
     else:
