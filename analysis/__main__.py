@@ -62,9 +62,13 @@ def cmd_quantities(args: argparse.Namespace) -> int:
     from analysis.extract import quantities
     from analysis.sources.decode import read_text
 
+    from analysis.sources.language import guess_language
+
     writer = None
     for name, lang, base in _quantity_inputs(args):
         text = read_text(name)
+        if lang == _GUESS:
+            lang = guess_language(text)
         frame = quantities.extract(text, lang=lang, base_date=base)
         frame.insert(0, "file", str(name))
         columns = ["file", *quantities.CSV_COLUMNS] + [
@@ -77,12 +81,16 @@ def cmd_quantities(args: argparse.Namespace) -> int:
     return 0
 
 
+_GUESS = "guess"  # no --lang and no manifest language: guessed from the text, as the build does
+
+
 def _quantity_inputs(args: argparse.Namespace):
     """(file, language, base date) for each FILE argument; a folder stands for its articles.
 
     --lang and --base-date apply to every file when given. Otherwise a file listed in its
     folder's manifest takes the manifest's language and publication date (when known to
-    the month or the day), and any other file is read as English with no base date.
+    the month or the day); a file without a language is read in the language its text is
+    guessed to be in, as the build reads it, and a file without a date gets no base date.
     """
     from analysis.errors import SourceError
     from analysis.sources import manifest
@@ -101,7 +109,7 @@ def _quantity_inputs(args: argparse.Namespace):
             entry = known.get(file.name)
             lang = args.lang
             if lang is None:
-                lang = (entry.language if entry and entry.language else "en")
+                lang = entry.language if entry and entry.language else _GUESS
             elif lang in ("none", ""):
                 lang = None
             base = args.base_date
@@ -255,7 +263,7 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("files", nargs="+", metavar="FILE")
     q.add_argument("--lang", default=None, help="language of the text (en, de, fr, ...); "
                    "'none' when unknown, which flags ambiguous separators (default: the "
-                   "manifest's, else en)")
+                   "manifest's, else guessed from the text)")
     q.add_argument("--base-date", default=None, metavar="YYYY[-MM[-DD]]",
                    help="publication date that relative dates and years left out are resolved "
                    "from (default: the manifest's date of each file, when it has one)")
