@@ -73,8 +73,8 @@ lock: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
 	$(BIN)/uv pip compile pyproject.toml --extra dev --extra scale --python-version 3.11 --no-header -o requirements.lock
 
-# Speed and accuracy figures recorded in benchmarks/README.md (quantulum3 is installed for
-# the extraction benchmark only).
+# Speed and accuracy figures recorded in benchmarks/README.md (quantulum3, Duckling and
+# Recognizers-Text are installed for the extraction benchmark only).
 bench: install data
 	$(BIN)/python benchmarks/extract.py --install
 	$(BIN)/python benchmarks/widget_latency.py
