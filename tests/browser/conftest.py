@@ -245,7 +245,12 @@ def voila(notebook_copy: Path):
         str(BIN / "voila"), str(notebook_copy), "--no-browser", "--Voila.ip=127.0.0.1",
         f"--port={port}", f"--Voila.token={token}",
         "--MappingKernelManager.cull_idle_timeout=60", "--MappingKernelManager.cull_interval=10",
-        # As scripts/dashboard.sh serves it: kernels on local sockets.
+        # As scripts/dashboard.sh serves it: a preheated pool, the kernel cap, kernels on
+        # local sockets.
+        "--preheat_kernel=True", "--pool_size=1",
+        "--VoilaConfiguration.multi_kernel_manager_class="
+        "analysis.dashboards.serving.CappedKernelManager",
+        "--CappedKernelManager.max_kernels=4",
         "--KernelManager.transport=ipc", f"--KernelManager.ip={notebook_copy.parent / 'kernel'}",
     ]  # fmt: skip
     # Voila serving one notebook has no /api/status; a page load would start a kernel.
