@@ -61,7 +61,6 @@ def cmd_quantities(args: argparse.Namespace) -> int:
 
     from analysis.extract import quantities
     from analysis.sources.decode import read_text
-
     from analysis.sources.language import guess_language
 
     writer = None
