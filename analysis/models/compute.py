@@ -83,14 +83,22 @@ def defaults(ref: pd.DataFrame | None = None) -> Params:
         ) from None
 
 
+_PROGRAMME_INDEX = pd.Index(list(PROGRAMMES))
+
+
 def check_shares(shares) -> pd.Series:
     """Shares as a float Series over PROGRAMMES; ModelError unless each is in [0, 1] and they sum to 1."""
-    series = pd.Series(shares, dtype="float64")
-    unknown = set(series.index) - set(PROGRAMMES)
-    if unknown:
-        raise ModelError(f"unknown programmes: {', '.join(sorted(map(str, unknown)))}")
-    series = series.reindex(list(PROGRAMMES), fill_value=0.0)
-    if series.isna().any() or ((series < 0) | (series > 1)).any():
+    if (isinstance(shares, pd.Series) and shares.dtype == "float64"
+            and shares.index.equals(_PROGRAMME_INDEX)):
+        series = shares.copy()  # already in shape: the range of 64 corners checks thousands
+    else:
+        series = pd.Series(shares, dtype="float64")
+        unknown = set(series.index) - set(PROGRAMMES)
+        if unknown:
+            raise ModelError(f"unknown programmes: {', '.join(sorted(map(str, unknown)))}")
+        series = series.reindex(list(PROGRAMMES), fill_value=0.0)
+    values = series.to_numpy()
+    if np.isnan(values).any() or ((values < 0) | (values > 1)).any():
         raise ModelError("each share must be between 0 and 1")
     total = float(series.sum())
     if abs(total - 1.0) > _TOLERANCE:

@@ -112,6 +112,9 @@ def _plotly_template() -> go.layout.Template:
 
 
 pio.templates["analysis"] = _plotly_template()
+# Merged once: a default of "plotly_white+analysis" would merge (deep-copy) both templates
+# for every figure made, about 80 ms each.
+pio.templates["plotly_white+analysis"] = pio.templates.merge_templates("plotly_white", "analysis")
 pio.templates.default = "plotly_white+analysis"
 
 
