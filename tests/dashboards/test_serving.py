@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,22 @@ def test_a_kernel_beyond_the_cap_is_refused_with_503_and_the_running_one_is_kept
                 await manager.shutdown_kernel(first, now=True)
             assert manager.in_use() == 0
 
-    asyncio.run(scenario())
+    # In a thread of its own: other tests of the suite (Playwright's sync API) leave an
+    # event loop running in the main thread, where asyncio.run() refuses to start.
+    errors: list[BaseException] = []
+
+    def in_thread() -> None:
+        try:
+            asyncio.run(scenario())
+        except BaseException as exc:  # noqa: BLE001 - re-raised below
+            errors.append(exc)
+
+    worker = threading.Thread(target=in_thread)
+    worker.start()
+    worker.join(timeout=120)
+    assert not worker.is_alive(), "the kernel scenario did not finish in 120 s"
+    if errors:
+        raise errors[0]
 
 
 def test_make_dashboard_refuses_to_serve_beyond_loopback_without_a_token():
