@@ -44,6 +44,8 @@ import math
 import re
 import warnings
 
+from analysis.extract.dates import _month_year as month_year
+
 COLUMNS = ["start", "end", "surface", "kind", "value", "low", "high", "unit", "per", "date"]
 _PRIORITY = {"money": 0, "percent": 1, "date": 2, "duration": 3, "other": 4, "count": 5}
 
@@ -90,9 +92,10 @@ def reference(base: dt.date | None) -> dt.datetime:
 
 
 def _gold_year(month: int, base: dt.date | None) -> int | None:
+    """The year the gold's rule gives a month without one: our extractor's own rule."""
     if base is None:
         return None
-    return base.year if month <= base.month + 2 else base.year - 1
+    return month_year(month, (base.year, base.month, base.day))
 
 
 def _pick(candidates: list, month_of, year_of, base) -> object:
