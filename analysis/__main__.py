@@ -92,6 +92,7 @@ def _quantity_inputs(args: argparse.Namespace):
     guessed to be in, as the build reads it, and a file without a date gets no base date.
     """
     from analysis.errors import SourceError
+    from analysis.extract import quantities
     from analysis.sources import manifest
 
     for arg in args.files:
@@ -112,8 +113,8 @@ def _quantity_inputs(args: argparse.Namespace):
             elif lang in ("none", ""):
                 lang = None
             base = args.base_date
-            if base is None and entry and entry.date_precision in ("day", "month"):
-                base = entry.published
+            if base is None and entry:
+                base = quantities.base_date_of(entry.published, entry.date_precision) or None
             yield file, lang, base
 
 

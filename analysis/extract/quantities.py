@@ -112,6 +112,16 @@ def extract(text: str, *, lang: str | None = "en", base_date=None) -> pd.DataFra
     return _EXTRACT.typed(_columns(rows, text))
 
 
+def base_date_of(published, precision) -> str:
+    """An article's publication date as a base date: only when it is known to the month or
+    the day (a year alone would give every year-less month that year), else ''."""
+    published = "" if published is None or pd.isna(published) else str(published)
+    precision = "" if precision is None or pd.isna(precision) else str(precision)
+    if precision:
+        return published if precision in ("day", "month") else ""
+    return published if len(published) >= 7 else ""
+
+
 def for_corpus(corpus, sentences_frame: pd.DataFrame | None = None) -> pd.DataFrame:
     """Quantities of every paragraph of a corpus, offsets into corpus.texts[article].
 
@@ -132,12 +142,8 @@ def for_corpus(corpus, sentences_frame: pd.DataFrame | None = None) -> pd.DataFr
         text = corpus.texts[article]
         info = arts.loc[article] if article in arts.index else None
         lang = (info.get("language") or None) if info is not None else None
-        published = (info.get("published") or "") if info is not None else ""
-        precision = (info.get("date_precision") or "") if info is not None else ""
-        if precision and precision not in ("day", "month"):
-            published = ""
-        elif not precision and len(str(published)) < 7:
-            published = ""
+        published = base_date_of(info.get("published"), info.get("date_precision")) \
+            if info is not None else ""
         rows: list[Mention] = []
         fiscal = names_fiscal_periods(text)
         for p in paras.itertuples(index=False):
