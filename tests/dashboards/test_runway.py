@@ -56,3 +56,15 @@ def test_revenue_above_costs_means_money_never_runs_out(board):
 def test_readout_says_after_the_window():
     text = bd.readout_text({**PARAMS, "cash": 5e9}, WINDOW)
     assert "after the article's window" in text
+
+
+@pytest.mark.parametrize("name, value", [("cash", 100.0), ("monthly_revenue", 100.0)])
+def test_a_step_sends_what_a_freshly_built_figure_holds(board, name, value):
+    """The update writes the traces' arrays alone; the widget's state must be what the whole
+    figure built at the new parameters would send."""
+    from analysis.dashboards.plotwidget import PlotWidget
+
+    board.sliders[name].value = value
+    fresh = PlotWidget(bd.curve_figure(board.params, WINDOW))
+    assert board.figure._data == fresh._data
+    assert board.figure._layout == fresh._layout
