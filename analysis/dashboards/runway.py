@@ -11,7 +11,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import numpy as np
-
 import pandas as pd
 
 from analysis.units import MILLION, PERCENT, THOUSAND
