@@ -31,7 +31,8 @@ from analysis.frames.schema import FRAMES
 from analysis.paths import REFERENCE
 from analysis.sources.reference import read_rows
 
-__all__ = ["FACTS_CSV", "Fact", "as_of", "check", "contradictions", "facts", "write_checks"]
+__all__ = ["FACTS_CSV", "Fact", "as_of", "check", "checks_of", "contradictions", "facts",
+           "write_checks"]
 
 FACTS_CSV = REFERENCE / "facts.csv"
 _COLUMNS = ["entity", "attribute", "value", "valid_from", "valid_to", "source", "source_date",
@@ -383,17 +384,26 @@ def _overlap(a, b) -> bool:
     return a[0] <= b_end and b[0] <= a_end
 
 
+def checks_of(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The checks frame of a batch of articles' frames (articles, statements, events): every
+    row depends on its own article only, so a build computes it batch by batch as the frames
+    stream and never holds the whole corpus."""
+    known = facts()
+    dates = as_of(frames["articles"], frames["statements"], frames["events"], known)
+    return check(frames["statements"], dates, known)
+
+
 def write_checks(folder: str | Path, *, partitioned: bool = False) -> int:
     """Check the statements of a built folder of frames and write the checks frame beside
-    them (the CLI build runs this after the frames); the number of rows. ``partitioned``:
-    the folder is a Dask build's (``<frame>/part-*.parquet``), and so is what is written."""
+    them; the number of rows. ``partitioned``: the folder is a Dask build's
+    (``<frame>/part-*.parquet``), and so is what is written. (The CLI build computes the
+    checks as the frames stream instead, with :func:`checks_of`.)"""
     from analysis.frames.build import PARQUET
 
     folder = Path(folder)
     frames = {name: pd.read_parquet(folder / (name if partitioned else f"{name}.parquet"))
               for name in ("articles", "statements", "events")}
-    dates = as_of(frames["articles"], frames["statements"], frames["events"])
-    checks = check(frames["statements"], dates)
+    checks = checks_of(frames)
     if partitioned:
         (folder / "checks").mkdir(exist_ok=True)
         checks.to_parquet(folder / "checks" / "part-00000.parquet", index=False, **PARQUET)

@@ -38,8 +38,8 @@ from analysis.sources.corpus import (
 )
 from analysis.sources.manifest import Entry
 
-# The frames a build writes, in the order it writes them (the schema's order); the checks
-# frame is the evidence layer's (analysis.evidence.facts.write_checks, run by the CLI build).
+# The frames a build parses, in the order it writes them (the schema's order). The checks
+# frame is the evidence layer's: the CLI build passes it in as a derived frame (`Derived`).
 FRAMES = [name for name in NAMES if name != "checks"]
 # Above this many files a build shows a progress bar.
 PROGRESS_FROM = 100
@@ -82,6 +82,20 @@ def article_frames(part: Corpus) -> dict[str, pd.DataFrame]:
         "entities": e,
         "statements": statements.for_frames(s, e, q),
     }
+
+
+# A frame computed from a batch's parsed frames, each of its rows belonging to one article
+# (the CLI passes analysis.evidence.facts.checks_of as "checks"): the layers below the
+# evidence stay free of it, and the build still computes it batch by batch as it streams.
+Derived = Callable[[dict[str, pd.DataFrame]], pd.DataFrame]
+
+
+def with_derived(frames: dict[str, pd.DataFrame],
+                 derived: dict[str, Derived] | None) -> dict[str, pd.DataFrame]:
+    """`frames` and, after them, each derived frame computed from them."""
+    for name, make in (derived or {}).items():
+        frames[name] = make(frames)
+    return frames
 
 
 def frames_of(corpus: Corpus) -> dict[str, pd.DataFrame]:
@@ -136,18 +150,20 @@ def per_article(frames: dict[str, pd.DataFrame], ids: list[str]) -> list[dict[st
     return [{name: cuts[name][i] for name in frames} for i in range(len(ids))]
 
 
-def batch_frames(parts: list[Corpus]) -> list[dict[str, pd.DataFrame]]:
+def batch_frames(parts: list[Corpus],
+                 derived: dict[str, Derived] | None = None) -> list[dict[str, pd.DataFrame]]:
     """Each article's frames, computed for the whole batch at once: a frame costs far more
     than its rows, so one set of frames per BATCH articles replaces one per article."""
     if len(parts) == 1:
-        return [article_frames(parts[0])]
+        return [with_derived(article_frames(parts[0]), derived)]
     ids = [str(p.articles["id"].iloc[0]) for p in parts]
-    return per_article(article_frames(concat(parts)), ids)
+    return per_article(with_derived(article_frames(concat(parts)), derived), ids)
 
 
 def run(entries: list[Entry], sources: str | Path, *, keep_going: bool,
         skipped: list[SourceError], on_warning: Callable[[SourceError], None],
-        progress: bool | None = None) -> Iterator[dict[str, pd.DataFrame]]:
+        progress: bool | None = None,
+        derived: dict[str, Derived] | None = None) -> Iterator[dict[str, pd.DataFrame]]:
     """The pandas engine: read the files in manifest order and parse them BATCH at a time;
     yields each article's frames in manifest order."""
     bar = None
@@ -167,7 +183,7 @@ def run(entries: list[Entry], sources: str | Path, *, keep_going: bool,
             if bar is not None:
                 bar.update()
             if batch and (len(batch) == BATCH or i == len(entries) - 1):
-                yield from batch_frames(batch)
+                yield from batch_frames(batch, derived)
                 batch = []
     finally:
         if bar is not None:
@@ -291,10 +307,13 @@ def publish(tmp: Path, out: Path, names: Iterable[str]) -> None:
 
 
 def write_stream(parts: Iterable[dict[str, pd.DataFrame]], out: str | Path, *,
-                 chunk_rows: int = CHUNK_ROWS) -> tuple[dict[str, int], dict[str, list[Path]]]:
-    """Write streamed per-article frames to out/<name>.parquet and .csv; return row counts
-    and paths. Nothing in `out` changes unless every part is written."""
+                 chunk_rows: int = CHUNK_ROWS, names: list[str] | None = None
+                 ) -> tuple[dict[str, int], dict[str, list[Path]]]:
+    """Write streamed per-article frames (`names`, FRAMES by default) to out/<name>.parquet
+    and .csv; return row counts and paths. Nothing in `out` changes unless every part is
+    written."""
     out = Path(out)
+    names = FRAMES if names is None else names
     tmp = staging(out)
     cache: dict[str, dict[str, pd.DataFrame]] = {}
 
@@ -302,25 +321,25 @@ def write_stream(parts: Iterable[dict[str, pd.DataFrame]], out: str | Path, *,
         def make() -> pd.DataFrame:
             if "frames" not in cache:
                 cache["frames"] = empty_frames()
-            return cache["frames"][name]
+            return cache["frames"][name] if name in FRAMES else FRAMES_SCHEMA[name].empty()
         return make
 
-    writers = {name: FrameWriter(name, tmp, chunk_rows, empty(name)) for name in FRAMES}
+    writers = {name: FrameWriter(name, tmp, chunk_rows, empty(name)) for name in names}
     try:
         for part in parts:
-            for name in FRAMES:
+            for name in names:
                 writers[name].append(part[name])
-        for name in FRAMES:
+        for name in names:
             writers[name].close()
-        publish(tmp, out, [f"{name}{ext}" for name in FRAMES for ext in (".parquet", ".csv")])
+        publish(tmp, out, [f"{name}{ext}" for name in names for ext in (".parquet", ".csv")])
     except BaseException:
         for writer in writers.values():
             writer.abort()
         raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    counts = {name: writers[name].rows for name in FRAMES}
-    paths = {name: [out / f"{name}.parquet", out / f"{name}.csv"] for name in FRAMES}
+    counts = {name: writers[name].rows for name in names}
+    paths = {name: [out / f"{name}.parquet", out / f"{name}.csv"] for name in names}
     return counts, paths
 
 
@@ -338,15 +357,17 @@ def combine(parts: Iterable[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]
 def build(sources: str | Path = paths.SOURCES, out: str | Path | None = None, *,
           keep_going: bool = False,
           on_warning: Callable[[SourceError], None] = lambda err: None,
-          chunk_rows: int = CHUNK_ROWS) -> Result:
-    """Parse every article of `sources` and write the processed frames to `out`, streaming."""
+          chunk_rows: int = CHUNK_ROWS, derived: dict[str, Derived] | None = None) -> Result:
+    """Parse every article of `sources` and write the processed frames (and the `derived`
+    ones) to `out`, streaming."""
     out = processed_dir(out)
     result = Result()
     entries = tasks(sources, keep_going=keep_going, skipped=result.skipped)
     for err in result.skipped:
         on_warning(err)
     parts = run(entries, sources, keep_going=keep_going, skipped=result.skipped,
-                on_warning=on_warning)
-    result.counts, result.paths = write_stream(parts, out, chunk_rows=chunk_rows)
+                on_warning=on_warning, derived=derived)
+    result.counts, result.paths = write_stream(parts, out, chunk_rows=chunk_rows,
+                                               names=FRAMES + list(derived or {}))
     result.n_articles = result.counts["articles"]
     return result

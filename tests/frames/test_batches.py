@@ -22,3 +22,22 @@ def test_batched_frames_are_each_articles_own(tmp_path):
             pd.testing.assert_frame_equal(got[name].reset_index(drop=True),
                                           alone[name].reset_index(drop=True), obj=name)
         assert got["articles"]["id"].tolist() == [entry.id]
+
+
+def test_checks_streamed_per_batch_equal_checks_of_the_whole_corpus(tmp_path):
+    # The build computes the fact-check batch by batch as the frames stream (so memory does
+    # not grow with the corpus); its rows must be those of one pass over the whole corpus.
+    from analysis.evidence import facts
+
+    folder = tmp_path / "corpus"
+    make_corpus(2 * build.BATCH + 3, folder, seed=2)  # two full batches and a short one
+    out = tmp_path / "out"
+    result = build.build(folder, out, derived={"checks": facts.checks_of})
+    streamed = pd.read_parquet(out / "checks.parquet")
+    whole = facts.checks_of({name: pd.read_parquet(out / f"{name}.parquet")
+                             for name in ("articles", "statements", "events")})
+    assert result.counts["checks"] == len(whole) > 0
+    assert streamed["article"].nunique() > build.BATCH
+    pd.testing.assert_frame_equal(streamed, whole)
+    csv = pd.read_csv(out / "checks.csv")
+    assert len(csv) == len(whole) and csv["statement"].tolist() == whole["statement"].tolist()

@@ -49,6 +49,21 @@ def test_dask_gives_the_rows_of_the_default_engine(scheduler, default_build, tmp
         pd.testing.assert_frame_equal(canonical(got), canonical(expected))
 
 
+def test_dask_workers_compute_derived_frames_per_partition(scheduler, tmp_path):
+    # The fact-check is computed by the workers, partition by partition: its rows must be
+    # those of one pass over the whole corpus, as the default engine's are.
+    from analysis.evidence import facts
+
+    out = tmp_path / "dask"
+    result = scale.build(SOURCES, out, scheduler=scheduler, partition_files=1,
+                         derived={"checks": facts.checks_of})
+    assert len(result.paths["checks"]) == 4
+    whole = facts.checks_of({name: scale.read(out, name)
+                             for name in ("articles", "statements", "events")})
+    assert result.counts["checks"] == len(whole) > 0
+    pd.testing.assert_frame_equal(scale.read(out, "checks"), whole)
+
+
 def test_dask_output_is_byte_identical_between_runs(scheduler, tmp_path):
     scale.build(SOURCES, tmp_path / "one", scheduler=scheduler, partition_files=3)
     scale.build(SOURCES, tmp_path / "two", scheduler=scheduler, partition_files=3)
@@ -89,7 +104,7 @@ def test_cli_dask_engine_on_a_local_cluster(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.strip() == ""
     assert len(scale.read(tmp_path / "out", "articles")) == 4
-    # The fact-check runs after the frames, on either engine, to the same rows.
+    # Both engines compute the fact-check as the frames stream, to the same rows.
     pandas_out = tmp_path / "pandas"
     subprocess.run([sys.executable, "-m", "analysis", "build", "--sources", str(SOURCES),
                     "--out", str(pandas_out)], cwd=ROOT, env=env, check=True,
