@@ -11,10 +11,18 @@ data after a slider moves):
   and the synced ``_widget_data`` keeps the first data, so a missed event is never made good.
 
 :class:`PlotWidget` keeps its module small (plotly.js reaches the page once, through one
-library model whose module only defines a loader), and syncs the figure itself: ``_figure``
-holds data and layout as plain JSON and every view draws it with ``Plotly.react`` when it
-renders and again on every change, so a view that renders late still shows the current
-numbers. An update is one message (``hold_sync``) with what the figure is now.
+library model whose module only defines a loader), and syncs the figure itself: ``_data`` and
+``_layout`` hold the whole current figure as plain JSON, so a page that connects later gets it
+whole, and every view draws the model's state when it renders and again on every change, so a
+view that renders late still shows the current numbers.
+
+An update is one message with only what changed: the traces that differ (a fleet step leaves
+the heatmap's 10,000 cells out and sends its marker) and the layout only if it differs. The
+module's ``initialize`` writes it into the page's model (numbered: ``base`` is the revision it
+applies to); a model that missed one, or loaded after some were sent, asks the kernel, which
+sends the whole figure as state. A change in the number or the types of traces goes out whole.
+A view hands plotly the same copy of each trace that did not change, so plotly redraws from
+the changed ones and the large unchanged arrays are not copied again.
 """
 
 from __future__ import annotations
@@ -47,6 +55,26 @@ function plotly() {
 }
 
 export default {
+  initialize({ model }) {
+    // A step's changed traces (and the layout, when it changed) come as one custom message
+    // and go into the model's own state, which every view draws from, one that renders late
+    // too. A message whose base is not the revision held here means one was missed (it came
+    // before this module was loaded): ask the kernel for the whole figure instead.
+    model.on("msg:custom", (msg) => {
+      if (!msg || msg.method !== "update") return;
+      if (msg.base !== model.get("_revision")) {
+        model.send({ method: "resync", revision: model.get("_revision") });
+        return;
+      }
+      const data = (model.get("_data") || []).slice();
+      for (const [i, trace] of Object.entries(msg.traces || {})) data[Number(i)] = trace;
+      const state = { _data: data, _revision: msg.revision };
+      if (msg.layout) state._layout = msg.layout;
+      model.set(state);
+    });
+    // Messages sent before this module loaded were not seen: compare revisions once.
+    model.send({ method: "resync", revision: model.get("_revision") });
+  },
   async render({ model, el }) {
     el.classList.add("analysis-plot");
     let Plotly;
@@ -56,15 +84,37 @@ export default {
       el.textContent = String(error);
       return;
     }
+    // What was drawn last: the model's traces and layout, and the copies plotly was given
+    // (Plotly.react annotates the objects it is given, so it draws from copies and the
+    // model's state stays what the kernel sent). A trace the model still holds as the same
+    // object is passed again as the same copy: plotly sees it unchanged, and the copy of a
+    // large unchanged array (the heatmap's cells) is not made again.
+    let drawn = null;
     const redraw = () => {
-      // Plotly.react annotates the objects it is given (trace uids): draw from a copy so
-      // the model's state stays what the kernel sent.
-      const data = structuredClone(model.get("_data") || []);
-      const layout = structuredClone(model.get("_layout") || {});
-      Plotly.react(el, data, layout, model.get("_config") || {});
+      const data = model.get("_data") || [];
+      const layout = model.get("_layout") || {};
+      const config = model.get("_config") || {};
+      const same = drawn && drawn.config === config && drawn.data.length === data.length
+        && data.every((trace, i) => trace.type === drawn.data[i].type);
+      if (same && layout === drawn.layout && data.every((trace, i) => trace === drawn.data[i])) {
+        return;
+      }
+      const copies = data.map((trace, i) =>
+        same && trace === drawn.data[i] ? drawn.copies[i] : structuredClone(trace));
+      const layoutCopy = same && layout === drawn.layout ? drawn.layoutCopy : structuredClone(layout);
+      drawn = { data, copies, layout, layoutCopy, config };
+      Plotly.react(el, copies, layoutCopy, config);
     };
-    model.on("change:_data", redraw);
-    model.on("change:_layout", redraw);
+    // One redraw for the changes one message brings (traces and layout set together).
+    let pending = false;
+    const schedule = () => {
+      if (pending) return;
+      pending = true;
+      queueMicrotask(() => { pending = false; redraw(); });
+    };
+    model.on("change:_data", schedule);
+    model.on("change:_layout", schedule);
+    model.on("change:_config", schedule);
     redraw();
     return () => { Plotly.purge(el); };
   },
@@ -197,6 +247,8 @@ class PlotWidget(anywidget.AnyWidget):
     _data = traitlets.List().tag(sync=True)
     _layout = traitlets.Dict().tag(sync=True)
     _config = traitlets.Dict().tag(sync=True)
+    # Counts the updates; a delta message names the revision it applies to.
+    _revision = traitlets.Int(0).tag(sync=True)
     # The library model, referenced so that the page creates it before any chart's model.
     _library = traitlets.Instance(_PlotlyLibrary).tag(sync=True, **widget_serialization)
 
@@ -205,6 +257,8 @@ class PlotWidget(anywidget.AnyWidget):
         # The first state goes out with the widget's opening message, not as an update.
         super().__init__(**self._state(), _config={"displaylogo": False, **(config or {})},
                          _library=_library(), **kwargs)
+        self._quiet = False
+        self.on_msg(self._on_front_end_msg)
 
     @property
     def data(self):
@@ -236,9 +290,48 @@ class PlotWidget(anywidget.AnyWidget):
         return {"_data": data, "_layout": _jsonable(self.figure.layout._props)}
 
     def _sync(self) -> None:
+        """Send what changed as one message: the changed traces alone (and the layout if it
+        changed) while the traces keep their number and types, else the whole figure.
+
+        ``_data`` and ``_layout`` always hold the whole current figure, so a page that
+        connects later (or asks again) gets it whole from the widget's state."""
         state = self._state()
-        with self.hold_sync():
-            self._data, self._layout = state["_data"], state["_layout"]
+        data, layout = state["_data"], state["_layout"]
+        old = self._data
+        if len(data) != len(old) or any(new.get("type") != was.get("type")
+                                        for new, was in zip(data, old, strict=True)):
+            with self.hold_sync():
+                self._data, self._layout = data, layout
+                self._revision += 1
+            return
+        traces = {str(i): new for i, (new, was) in enumerate(zip(data, old, strict=True))
+                  if new != was}
+        layout_changed = layout != self._layout
+        if not traces and not layout_changed:
+            return
+        base = self._revision
+        self._quiet = True
+        try:
+            self._data, self._layout, self._revision = data, layout, base + 1
+        finally:
+            self._quiet = False
+        message = {"method": "update", "base": base, "revision": base + 1, "traces": traces}
+        if layout_changed:
+            message["layout"] = layout
+        self.send(message)
+
+    def _should_send_property(self, key, value) -> bool:
+        # While _sync has sent (or is about to send) the change as a delta message.
+        if getattr(self, "_quiet", False) and key in ("_data", "_layout", "_revision"):
+            return False
+        return super()._should_send_property(key, value)
+
+    def _on_front_end_msg(self, _widget, content, _buffers) -> None:
+        """A view's model that missed an update (its revision is not ours) gets the whole
+        figure again."""
+        if isinstance(content, dict) and content.get("method") == "resync" \
+                and content.get("revision") != self._revision:
+            self.send_state(["_data", "_layout", "_revision"])
 
     def __repr__(self) -> str:
         title = self.figure.layout.title.text or ""
