@@ -104,6 +104,36 @@ def check_slider_round_trip(page, every_chart: bool = True) -> None:
     assert _finite(page.evaluate(_PLOT_Y, dashboard.TITLES["curve"])[0]) == pytest.approx(_finite(list(curve)))
 
 
+# The data plotly drew in the last chart of that title: (x, y) of every trace.
+_LAST_PLOT = """(title) => {
+    const plots = Array.from(document.querySelectorAll('.js-plotly-plot')).filter(
+        p => p.layout && p.layout.title && p.layout.title.text === title);
+    const el = plots[plots.length - 1];
+    return el && el._fullData ? {count: plots.length, traces: el._fullData.map(
+        t => [Array.from(t.x || []), Array.from(t.y || [])])} : null;
+}"""
+
+
+def check_late_views(page) -> None:
+    """Display the dashboard again after the slider step: the views rendered now must draw
+    the current numbers (the page's models hold the updates), not the first ones."""
+    _, after = expected_after_fleet_step()
+    page.locator(".jp-Cell").last.click()
+    page.keyboard.press("Escape")
+    page.keyboard.press("b")
+    page.keyboard.press("Enter")
+    page.keyboard.type("board.container")
+    page.keyboard.press("Shift+Enter")
+    title = dashboard.TITLES["heatmap"]
+    wait_until(lambda: (page.evaluate(_LAST_PLOT, title) or {}).get("count") == 2, timeout=60)
+    heatmap = page.evaluate(_LAST_PLOT, title)
+    assert heatmap["count"] == 2, "the dashboard was not displayed a second time"
+    assert heatmap["traces"][1] == [[after.fleet_gpus], [pytest.approx(after.mfu)]]
+    allocation = page.evaluate(_LAST_PLOT, dashboard.TITLES["allocation"])
+    assert [y[0] for _, y in allocation["traces"]] == pytest.approx(
+        list(compute.allocation(after)["gpus"]))
+
+
 def _finite(values: list) -> list[float]:
     """The finite numbers of a trace (the page may hold NaN as null or as the string "NaN")."""
     numbers = (float(v) for v in values if v is not None)
@@ -145,6 +175,7 @@ def test_lab_run_all_and_move_fleet_slider(lab, notebook_copy, page, tmp_path):
         page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
         wait_for_dashboard(page)
         check_slider_round_trip(page)
+        check_late_views(page)
     finally:
         page.screenshot(path=str(tmp_path / "lab.png"), full_page=True)
     assert (tmp_path / "lab.png").stat().st_size > 0
