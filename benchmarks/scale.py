@@ -35,7 +35,7 @@ from analysis.frames.build import FRAMES  # noqa: E402
 from benchmarks.make_corpus import make_corpus  # noqa: E402
 
 KEYS = ["article", "paragraph", "ordinal", "table", "row", "column", "start", "end", "date",
-        "surface"]
+        "surface", "statement", "verdict"]
 README = ROOT / "benchmarks" / "README.md"
 BEGIN, END = "<!-- scale:begin -->", "<!-- scale:end -->"
 
@@ -94,7 +94,7 @@ def read(out: Path, name: str) -> pd.DataFrame:
 def fingerprint(out: Path) -> dict[str, tuple[int, str]]:
     """Per frame: row count and a sha256 of its key columns, rows sorted."""
     prints = {}
-    for name in FRAMES:
+    for name in [*FRAMES, "checks"]:
         frame = read(out, name)
         keys = [k for k in KEYS if k in frame.columns]
         rows = frame[keys].astype(str).sort_values(keys, kind="stable")
