@@ -315,16 +315,8 @@ def write_stream(parts: Iterable[dict[str, pd.DataFrame]], out: str | Path, *,
     out = Path(out)
     names = FRAMES if names is None else names
     tmp = staging(out)
-    cache: dict[str, dict[str, pd.DataFrame]] = {}
-
-    def empty(name: str) -> Callable[[], pd.DataFrame]:
-        def make() -> pd.DataFrame:
-            if "frames" not in cache:
-                cache["frames"] = empty_frames()
-            return cache["frames"][name] if name in FRAMES else FRAMES_SCHEMA[name].empty()
-        return make
-
-    writers = {name: FrameWriter(name, tmp, chunk_rows, empty(name)) for name in names}
+    writers = {name: FrameWriter(name, tmp, chunk_rows, FRAMES_SCHEMA[name].empty)
+               for name in names}
     try:
         for part in parts:
             for name in names:

@@ -26,15 +26,14 @@ import pandas as pd
 from analysis import paths
 from analysis.errors import AnalysisError, SourceError
 from analysis.frames.build import (
-    BATCH,
     FRAMES,
     PARQUET,
     Derived,
     Result,
     arrow_schema,
-    batch_frames,
     concat_frames,
     publish,
+    run,
     show_progress,
     staging,
     tasks,
@@ -42,7 +41,6 @@ from analysis.frames.build import (
 )
 from analysis.frames.schema import FRAMES as FRAMES_SCHEMA
 from analysis.paths import processed_dir
-from analysis.sources.corpus import load_article
 from analysis.sources.manifest import Entry
 
 # Worker processes of the local cluster (one thread each: the parse is pure Python).
@@ -53,24 +51,13 @@ PARTITION_FILES = 250
 
 def attempt(entries: list[Entry], sources: str,
             derived: dict[str, Derived] | None = None) -> list[dict]:
-    """Parse a partition's files BATCH at a time, as the default engine does; each file gives
-    {"frames": its frames} or, for a bad file, {"error": (reason, file)}: data, not raised."""
-    results: list[dict] = []
-    batch: list = []
-    for entry in entries:
-        try:
-            batch.append(load_article(entry, sources))
-            results.append({"frames": None, "error": None})
-        except SourceError as err:
-            results.append({"frames": None, "error": (err.reason, err.file)})
-    parsed: list[dict] = []
-    for i in range(0, len(batch), BATCH):
-        parsed.extend(batch_frames(batch[i:i + BATCH], derived))
-    good = iter(parsed)
-    for result in results:
-        if result["error"] is None:
-            result["frames"] = next(good)
-    return results
+    """Parse a partition's files as the default engine does (`build.run`, BATCH at a time):
+    {"frames": ...} per good file and {"error": (reason, file)} per bad one: data, not raised."""
+    skipped: list[SourceError] = []
+    good = run(entries, sources, keep_going=True, skipped=skipped,
+               on_warning=lambda err: None, progress=False, derived=derived)
+    results = [{"frames": frames, "error": None} for frames in good]
+    return results + [{"frames": None, "error": (err.reason, err.file)} for err in skipped]
 
 
 def write_partition(index: int, results: list[dict], folder: str,
