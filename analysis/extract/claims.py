@@ -372,13 +372,14 @@ def for_corpus(corpus, quantities: pd.DataFrame | None = None,
     rows: list[dict] = []
     paragraphs = corpus.paragraphs.sort_values(["article", "start"], kind="stable")
     by_article = dict(tuple(sentences_frame.groupby("article", sort=False, observed=True)))
+    mentions = _quantities_by_article(quantities)
     for article, paras in paragraphs.groupby("article", sort=True, observed=True):
         part = by_article.get(article)
         if part is None:
             continue
         units = _units(paras, part)
         attribute(units)
-        found = _quantities_of(quantities, article)
+        found = mentions.get(article, [])
         n = 0
         for unit in units:
             inside = [(s, surface) for s, surface in found if unit["start"] <= s < unit["end"]]
@@ -408,11 +409,18 @@ def _units(paras: pd.DataFrame, sentences_part: pd.DataFrame) -> list[dict]:
     return units
 
 
-def _quantities_of(quantities: pd.DataFrame | None, article: str) -> list[tuple[int, str]]:
+def _quantities_by_article(quantities: pd.DataFrame | None) -> dict[str, list[tuple[int, str]]]:
+    """Each article's mentions as (start, surface), by start (ties in frame order): one pass
+    over the frame instead of one filter of it per article."""
     if quantities is None or quantities.empty:
-        return []
-    q = quantities[quantities["article"] == article].sort_values("start", kind="stable")
-    return [(int(s), str(surface)) for s, surface in zip(q["start"], q["surface"], strict=True)]
+        return {}
+    q = quantities.sort_values(["article", "start"], kind="stable")
+    out: dict[str, list[tuple[int, str]]] = {}
+    for article, start, surface in zip(q["article"].astype(str).tolist(),
+                                       q["start"].tolist(), q["surface"].astype(str).tolist(),
+                                       strict=True):
+        out.setdefault(article, []).append((int(start), surface))
+    return out
 
 
 def _claim_row(article: str, n: int, unit: dict, surfaces: list[str]) -> dict:

@@ -134,38 +134,57 @@ def show_progress(n_files: int) -> bool:
     return n_files > PROGRESS_FROM and not ci and sys.stderr.isatty()
 
 
-def per_article(frames: dict[str, pd.DataFrame], ids: list[str]) -> list[dict[str, pd.DataFrame]]:
-    """The frames of a batch of articles cut into each article's frames, in `ids` order:
-    what `article_frames` gives for each one-article corpus, row for row."""
-    cuts: dict[str, list[pd.DataFrame]] = {}
+def by_article(frames: dict[str, pd.DataFrame], ids: list[str]) -> dict[str, pd.DataFrame]:
+    """The frames of a batch of articles with each frame's rows grouped by article, in `ids`
+    order, each article's rows in their own order: the concatenation of what
+    `article_frames` gives for each one-article corpus, row for row."""
+    if len(ids) == 1:
+        return frames
+    out = {}
     for name, frame in frames.items():
-        if name == "articles" or len(ids) == 1:
-            cuts[name] = [frame.iloc[i:i + 1] for i in range(len(ids))] if len(ids) > 1 else [frame]
+        if name == "articles":
+            out[name] = frame
             continue
         codes = pd.Categorical(frame["article"].astype(str), categories=ids).codes
-        order = codes.argsort(kind="stable")
-        ordered = frame.take(order)
-        bounds = codes[order].searchsorted(range(len(ids) + 1))
-        cuts[name] = [ordered.iloc[bounds[i]:bounds[i + 1]] for i in range(len(ids))]
+        out[name] = frame.take(codes.argsort(kind="stable"))
+    return out
+
+
+def per_article(frames: dict[str, pd.DataFrame], ids: list[str]) -> list[dict[str, pd.DataFrame]]:
+    """The frames of a batch of articles (grouped by `by_article`) cut into each article's
+    frames, in `ids` order."""
+    cuts: dict[str, list[pd.DataFrame]] = {}
+    for name, frame in frames.items():
+        if len(ids) == 1:
+            cuts[name] = [frame]
+            continue
+        if name == "articles":
+            cuts[name] = [frame.iloc[i:i + 1] for i in range(len(ids))]
+            continue
+        codes = pd.Categorical(frame["article"].astype(str), categories=ids).codes
+        bounds = codes.searchsorted(range(len(ids) + 1))
+        cuts[name] = [frame.iloc[bounds[i]:bounds[i + 1]] for i in range(len(ids))]
     return [{name: cuts[name][i] for name in frames} for i in range(len(ids))]
 
 
 def batch_frames(parts: list[Corpus],
-                 derived: dict[str, Derived] | None = None) -> list[dict[str, pd.DataFrame]]:
-    """Each article's frames, computed for the whole batch at once: a frame costs far more
-    than its rows, so one set of frames per BATCH articles replaces one per article."""
+                 derived: dict[str, Derived] | None = None) -> dict[str, pd.DataFrame]:
+    """The frames of a batch of articles, computed at once (a frame costs far more than its
+    rows, so one set of frames per BATCH articles replaces one per article), each frame's
+    rows grouped by article in the batch's order (`by_article`)."""
     if len(parts) == 1:
-        return [with_derived(article_frames(parts[0]), derived)]
+        return with_derived(article_frames(parts[0]), derived)
     ids = [str(p.articles["id"].iloc[0]) for p in parts]
-    return per_article(with_derived(article_frames(concat(parts)), derived), ids)
+    return by_article(with_derived(article_frames(concat(parts)), derived), ids)
 
 
-def run(entries: list[Entry], sources: str | Path, *, keep_going: bool,
-        skipped: list[SourceError], on_warning: Callable[[SourceError], None],
-        progress: bool | None = None,
-        derived: dict[str, Derived] | None = None) -> Iterator[dict[str, pd.DataFrame]]:
+def run_batches(entries: list[Entry], sources: str | Path, *, keep_going: bool,
+                skipped: list[SourceError], on_warning: Callable[[SourceError], None],
+                progress: bool | None = None, derived: dict[str, Derived] | None = None
+                ) -> Iterator[tuple[list[str], dict[str, pd.DataFrame]]]:
     """The pandas engine: read the files in manifest order and parse them BATCH at a time;
-    yields each article's frames in manifest order."""
+    yields each batch's article ids and its frames (rows grouped by article, in manifest
+    order)."""
     bar = None
     if show_progress(len(entries)) if progress is None else progress:
         from tqdm import tqdm
@@ -183,11 +202,21 @@ def run(entries: list[Entry], sources: str | Path, *, keep_going: bool,
             if bar is not None:
                 bar.update()
             if batch and (len(batch) == BATCH or i == len(entries) - 1):
-                yield from batch_frames(batch, derived)
+                yield [str(p.articles["id"].iloc[0]) for p in batch], batch_frames(batch, derived)
                 batch = []
     finally:
         if bar is not None:
             bar.close()
+
+
+def run(entries: list[Entry], sources: str | Path, *, keep_going: bool,
+        skipped: list[SourceError], on_warning: Callable[[SourceError], None],
+        progress: bool | None = None,
+        derived: dict[str, Derived] | None = None) -> Iterator[dict[str, pd.DataFrame]]:
+    """`run_batches` cut into each article's frames, in manifest order."""
+    for ids, frames in run_batches(entries, sources, keep_going=keep_going, skipped=skipped,
+                                   on_warning=on_warning, progress=progress, derived=derived):
+        yield from per_article(frames, ids)
 
 
 def concat_frames(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -225,6 +254,21 @@ def to_table(frame: pd.DataFrame, schema, name: str):
         raise TypeError(f"frame {name!r} does not fit its schema: {exc}".replace("\n", " ")) from None
 
 
+def article_ends(frame: pd.DataFrame) -> list[int]:
+    """Where each article's rows end in a frame grouped by article (exclusive positions): its
+    `article` column, or for the articles frame (one row per article) every row."""
+    import numpy as np
+
+    if "article" not in frame.columns:
+        return list(range(1, len(frame) + 1))
+    values = frame["article"].to_numpy(dtype=object)
+    return [*(np.flatnonzero(values[1:] != values[:-1]) + 1).tolist(), len(values)]
+
+
+def _last_article(frame: pd.DataFrame, ids: list[str]) -> str:
+    return str(frame["article"].iloc[-1]) if "article" in frame.columns else ids[-1]
+
+
 class FrameWriter:
     """Append chunks of one frame to <name>.parquet and <name>.csv, in the order given.
 
@@ -245,12 +289,27 @@ class FrameWriter:
         self._schema = None
         self._csv: IO[str] | None = None
 
-    def append(self, frame: pd.DataFrame) -> None:
-        self._parts.append(frame)
-        self._buffered += len(frame)
-        if self._buffered >= self.chunk_rows:
-            self.flush()
-        elif len(self._parts) >= COMPACT_PARTS:
+    def append(self, frame: pd.DataFrame, ids: list[str] | None = None) -> None:
+        """Buffer the rows of the articles `ids` (one article when None), grouped by article
+        in that order. A chunk is written as soon as the buffered rows reach `chunk_rows` at
+        the end of an article: the row groups are the same whether the articles come one by
+        one or many at a time."""
+        pos = 0
+        if self._buffered + len(frame) >= self.chunk_rows:
+            for end in article_ends(frame):
+                if self._buffered + (end - pos) >= self.chunk_rows:
+                    self._parts.append(frame.iloc[pos:end])
+                    self._buffered += end - pos
+                    self.flush()
+                    pos = end
+        if pos < len(frame):
+            self._parts.append(frame.iloc[pos:] if pos else frame)
+            self._buffered += len(frame) - pos
+        elif pos == 0 or (ids is not None and _last_article(frame, ids) != ids[-1]):
+            # Articles with no rows here came after the last chunk: their (empty) parts are
+            # buffered as one by one appends would buffer them.
+            self._parts.append(frame.iloc[0:0])
+        if len(self._parts) >= COMPACT_PARTS:
             # A small frame costs far more than its rows: merge the buffered ones.
             self._parts = [concat_frames(self._parts)]
 
@@ -306,21 +365,22 @@ def publish(tmp: Path, out: Path, names: Iterable[str]) -> None:
         os.replace(src, dest)
 
 
-def write_stream(parts: Iterable[dict[str, pd.DataFrame]], out: str | Path, *,
-                 chunk_rows: int = CHUNK_ROWS, names: list[str] | None = None
+def write_stream(parts: Iterable[tuple[list[str], dict[str, pd.DataFrame]]], out: str | Path,
+                 *, chunk_rows: int = CHUNK_ROWS, names: list[str] | None = None
                  ) -> tuple[dict[str, int], dict[str, list[Path]]]:
-    """Write streamed per-article frames (`names`, FRAMES by default) to out/<name>.parquet
-    and .csv; return row counts and paths. Nothing in `out` changes unless every part is
-    written."""
+    """Write streamed frames (`names`, FRAMES by default), each part the article ids it holds
+    and their frames grouped by article (as `run_batches` yields them), to
+    out/<name>.parquet and .csv; return row counts and paths. Nothing in `out` changes unless
+    every part is written."""
     out = Path(out)
     names = FRAMES if names is None else names
     tmp = staging(out)
     writers = {name: FrameWriter(name, tmp, chunk_rows, FRAMES_SCHEMA[name].empty)
                for name in names}
     try:
-        for part in parts:
+        for ids, part in parts:
             for name in names:
-                writers[name].append(part[name])
+                writers[name].append(part[name], ids)
         for name in names:
             writers[name].close()
         publish(tmp, out, [f"{name}{ext}" for name in names for ext in (".parquet", ".csv")])
@@ -357,8 +417,8 @@ def build(sources: str | Path = paths.SOURCES, out: str | Path | None = None, *,
     entries = tasks(sources, keep_going=keep_going, skipped=result.skipped)
     for err in result.skipped:
         on_warning(err)
-    parts = run(entries, sources, keep_going=keep_going, skipped=result.skipped,
-                on_warning=on_warning, derived=derived)
+    parts = run_batches(entries, sources, keep_going=keep_going, skipped=result.skipped,
+                        on_warning=on_warning, derived=derived)
     result.counts, result.paths = write_stream(parts, out, chunk_rows=chunk_rows,
                                                names=FRAMES + list(derived or {}))
     result.n_articles = result.counts["articles"]

@@ -33,7 +33,7 @@ from analysis.frames.build import (
     arrow_schema,
     concat_frames,
     publish,
-    run,
+    run_batches,
     show_progress,
     staging,
     tasks,
@@ -51,12 +51,13 @@ PARTITION_FILES = 250
 
 def attempt(entries: list[Entry], sources: str,
             derived: dict[str, Derived] | None = None) -> list[dict]:
-    """Parse a partition's files as the default engine does (`build.run`, BATCH at a time):
-    {"frames": ...} per good file and {"error": (reason, file)} per bad one: data, not raised."""
+    """Parse a partition's files as the default engine does (`build.run_batches`, BATCH at a
+    time): {"frames": ...} per batch of good files and {"error": (reason, file)} per bad one:
+    data, not raised."""
     skipped: list[SourceError] = []
-    good = run(entries, sources, keep_going=True, skipped=skipped,
-               on_warning=lambda err: None, progress=False, derived=derived)
-    results = [{"frames": frames, "error": None} for frames in good]
+    good = run_batches(entries, sources, keep_going=True, skipped=skipped,
+                       on_warning=lambda err: None, progress=False, derived=derived)
+    results = [{"frames": frames, "error": None} for _, frames in good]
     return results + [{"frames": None, "error": (err.reason, err.file)} for err in skipped]
 
 
