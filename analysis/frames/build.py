@@ -30,10 +30,12 @@ from analysis.frames.schema import FRAMES as FRAMES_SCHEMA
 from analysis.frames.schema import NAMES
 from analysis.paths import processed_dir
 from analysis.sources.corpus import (
+    Article,
     Corpus,
     checked_entries,
-    concat,
+    corpus_of,
     load_article,
+    read_article,
     skip_or_raise,
 )
 from analysis.sources.manifest import Entry
@@ -167,15 +169,13 @@ def per_article(frames: dict[str, pd.DataFrame], ids: list[str]) -> list[dict[st
     return [{name: cuts[name][i] for name in frames} for i in range(len(ids))]
 
 
-def batch_frames(parts: list[Corpus],
+def batch_frames(batch: list[Article],
                  derived: dict[str, Derived] | None = None) -> dict[str, pd.DataFrame]:
-    """The frames of a batch of articles, computed at once (a frame costs far more than its
-    rows, so one set of frames per BATCH articles replaces one per article), each frame's
+    """The frames of a batch of read articles, computed at once (a frame costs far more than
+    its rows, so one set of frames per BATCH articles replaces one per article), each frame's
     rows grouped by article in the batch's order (`by_article`)."""
-    if len(parts) == 1:
-        return with_derived(article_frames(parts[0]), derived)
-    ids = [str(p.articles["id"].iloc[0]) for p in parts]
-    return by_article(with_derived(article_frames(concat(parts)), derived), ids)
+    frames = with_derived(article_frames(corpus_of(batch)), derived)
+    return by_article(frames, [a.id for a in batch])
 
 
 def run_batches(entries: list[Entry], sources: str | Path, *, keep_going: bool,
@@ -190,11 +190,11 @@ def run_batches(entries: list[Entry], sources: str | Path, *, keep_going: bool,
         from tqdm import tqdm
 
         bar = tqdm(total=len(entries), unit="file", desc="build", mininterval=0.5)
-    batch: list[Corpus] = []
+    batch: list[Article] = []
     try:
         for i, entry in enumerate(entries):
             try:
-                batch.append(load_article(entry, sources))
+                batch.append(read_article(entry, sources))
             except SourceError as err:
                 skip_or_raise(err, keep_going=keep_going, skipped=skipped)
                 with bar.external_write_mode() if bar is not None else nullcontext():
@@ -202,7 +202,7 @@ def run_batches(entries: list[Entry], sources: str | Path, *, keep_going: bool,
             if bar is not None:
                 bar.update()
             if batch and (len(batch) == BATCH or i == len(entries) - 1):
-                yield [str(p.articles["id"].iloc[0]) for p in batch], batch_frames(batch, derived)
+                yield [a.id for a in batch], batch_frames(batch, derived)
                 batch = []
     finally:
         if bar is not None:

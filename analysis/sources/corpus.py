@@ -22,7 +22,7 @@ from analysis.paths import SOURCES
 from analysis.sources.decode import read_source
 from analysis.sources.language import guess_language
 from analysis.sources.manifest import Entry, article_files, entries_for
-from analysis.sources.paragraphs import content_lines, paragraphs_of
+from analysis.sources.paragraphs import content_lines, paragraph_rows
 
 
 @dataclass
@@ -35,8 +35,20 @@ class Corpus:
     skipped: list[SourceError] = field(default_factory=list)
 
 
-def load_article(entry: Entry, folder: str | Path) -> Corpus:
-    """A one-article corpus: the unit of work of a build, so a bulk run can stream files."""
+@dataclass
+class Article:
+    """One file read, checked and split into paragraphs, as rows not yet made frames: a
+    build makes the frames of many articles at once (a frame costs far more than its rows)."""
+
+    id: str
+    row: dict
+    paragraphs: list[dict]
+    text: str
+
+
+def read_article(entry: Entry, folder: str | Path) -> Article:
+    """One article's row of the articles frame, its paragraph rows and its decoded text
+    (raises SourceError for a bad file)."""
     path = Path(folder) / entry.file
     if not path.exists() and not path.is_symlink():
         raise SourceError("listed in the manifest but missing", file=path)
@@ -46,13 +58,25 @@ def load_article(entry: Entry, folder: str | Path) -> Corpus:
         raise SourceError(f"sha256 {digest[:12]}… differs from the manifest's {entry.sha256[:12]}…", file=path)
     title = entry.title or _first_line(text)
     language = entry.language or guess_language(text)
-    paras = paragraphs_of(entry.id, text, title)
-    furniture = paras.loc[paras["kind"] == "boilerplate", "text"].str.len().sum()
-    body = paras["text"].str.len().sum()
+    paras = paragraph_rows(entry.id, text, title)
+    furniture = sum(len(p["text"]) for p in paras if p["kind"] == "boilerplate")
+    body = sum(len(p["text"]) for p in paras)
     row = {**entry.__dict__, "title": title, "language": language, "sha256": digest, "n_chars": len(text),
            "n_words": len(re.findall(r"\w+(?:['’]\w+)*", text)), "n_paragraphs": len(paras),
            "boilerplate_share": round(float(furniture) / float(body), 6) if body else 0.0}
-    return Corpus(FRAMES["articles"].typed([row]), paras, {entry.id: text})
+    return Article(entry.id, row, paras, text)
+
+
+def corpus_of(articles: list[Article]) -> Corpus:
+    """The corpus of read articles, in the order given: each frame made once."""
+    return Corpus(FRAMES["articles"].typed([a.row for a in articles]),
+                  FRAMES["paragraphs"].typed([p for a in articles for p in a.paragraphs]),
+                  {a.id: a.text for a in articles})
+
+
+def load_article(entry: Entry, folder: str | Path) -> Corpus:
+    """A one-article corpus: the unit of work of a build, so a bulk run can stream files."""
+    return corpus_of([read_article(entry, folder)])
 
 
 def _first_line(text: str) -> str:

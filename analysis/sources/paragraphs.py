@@ -18,7 +18,7 @@ import pandas as pd
 from analysis.frames.schema import FRAMES, PARAGRAPH_KINDS
 from analysis.sources import pipes
 
-__all__ = ["KINDS", "Block", "blocks", "content_lines", "paragraphs_of"]
+__all__ = ["KINDS", "Block", "blocks", "content_lines", "paragraph_rows", "paragraphs_of"]
 
 KINDS = PARAGRAPH_KINDS
 
@@ -171,10 +171,14 @@ def _norm(s: str) -> str:
     return re.sub(r"[\W_]+", "", s.lower())
 
 
-def paragraphs_of(article: str, text: str, title: str = "") -> pd.DataFrame:
-    """The paragraphs frame of one decoded text."""
+def paragraph_rows(article: str, text: str, title: str = "") -> list[dict]:
+    """The paragraphs of one decoded text as rows of the paragraphs frame."""
     blks = blocks(text)
     _classify(text, blks, title)
-    rows = [{"article": article, "ordinal": i, "kind": b.kind, "text": text[b.start:b.end],
+    return [{"article": article, "ordinal": i, "kind": b.kind, "text": text[b.start:b.end],
              "start": b.start, "end": b.end} for i, b in enumerate(blks)]
-    return FRAMES["paragraphs"].typed(rows)
+
+
+def paragraphs_of(article: str, text: str, title: str = "") -> pd.DataFrame:
+    """The paragraphs frame of one decoded text."""
+    return FRAMES["paragraphs"].typed(paragraph_rows(article, text, title))
