@@ -108,7 +108,6 @@ def as_of(articles: pd.DataFrame, statements: pd.DataFrame,
     undated = {str(art.id) for art in articles.itertuples(index=False)
                if not (str(art.published or "") and str(art.date_precision or "none")
                        in ("day", "month"))}
-    empty_st, empty_ev = statements.iloc[:0], events.iloc[:0] if events is not None else None
     st_of = _rows_of(statements, undated)
     ev_of = _rows_of(events, undated) if events is not None else {}
     for art in articles.itertuples(index=False):
@@ -119,13 +118,17 @@ def as_of(articles: pd.DataFrame, statements: pd.DataFrame,
             rows.append({"article": art.id, "as_of": published, "start": start, "end": end,
                          "how": f"published {published} ({art.date_source})"})
             continue
-        bound, why = _window_start(str(art.id), st_of.get(str(art.id), empty_st),
-                                   ev_of.get(str(art.id), empty_ev), known)
+        bound, why = _window_start(str(art.id), st_of.get(str(art.id), statements.iloc[:0]),
+                                   ev_of.get(str(art.id), _none(events)), known)
         rows.append({"article": art.id, "as_of": f"{bound.isoformat()}/" if bound else "",
                      "start": bound, "end": None,
                      "how": f"no publication date; it names {why}" if bound else
                      "no publication date and nothing dated it names"})
     return pd.DataFrame(rows, columns=["article", "as_of", "start", "end", "how"])
+
+
+def _none(events: pd.DataFrame | None) -> pd.DataFrame | None:
+    return events.iloc[:0] if events is not None else None
 
 
 def _rows_of(frame: pd.DataFrame, articles: set[str]) -> dict[str, pd.DataFrame]:
@@ -148,10 +151,12 @@ _EXISTS_FROM = ("announced", "publicly_available", "founded", "held")
 def _window_start(article, statements, events, known):
     """The newest of: the day each entity the article states something about came to exist,
     the start of each partnership it states, and its own dated mentions."""
-    mine = statements[statements["article"] == article]
-    entities = set(mine["entity"])
-    partners = set(zip(mine.loc[mine["attribute"] == "partner_of", "entity"],
-                       mine.loc[mine["attribute"] == "partner_of", "value"], strict=True))
+    mine = [(entity, attribute, value) for art, entity, attribute, value in zip(
+        statements["article"].tolist(), statements["entity"].tolist(),
+        statements["attribute"].tolist(), statements["value"].tolist(), strict=True)
+        if art == article]
+    entities = {entity for entity, _, _ in mine}
+    partners = {(entity, value) for entity, attribute, value in mine if attribute == "partner_of"}
     best, why = None, ""
     first: dict[str, tuple[dt.date, str]] = {}
     for fact in known:
@@ -168,9 +173,9 @@ def _window_start(article, statements, events, known):
         if best is None or day > best:
             best, why = day, text
     if events is not None and len(events):
-        mine_events = events[events["article"] == article]
-        for surface, start in zip(mine_events["surface"], mine_events["date_start"], strict=True):
-            if pd.notna(start) and (best is None or start.date() > best):
+        for art, surface, start in zip(events["article"].tolist(), events["surface"].tolist(),
+                                       events["date_start"].tolist(), strict=True):
+            if art == article and pd.notna(start) and (best is None or start.date() > best):
                 best, why = start.date(), f"the date {surface!r}"
     return best, why
 

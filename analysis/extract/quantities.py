@@ -146,13 +146,17 @@ def for_corpus(corpus, sentences_frame: pd.DataFrame | None = None) -> pd.DataFr
             if info is not None else ""
         rows: list[Mention] = []
         fiscal = names_fiscal_periods(text)
-        for p in paras.itertuples(index=False):
-            par_rows = scan(p.text, lang, published or None, fiscal)
-            start = int(p.start)
+        # Column lists, not itertuples: iterating Arrow-backed and categorical columns row by
+        # row costs more than the scan of a short paragraph.
+        for p_text, p_start, p_ordinal, p_kind in zip(
+                paras["text"].tolist(), paras["start"].tolist(), paras["ordinal"].tolist(),
+                paras["kind"].tolist(), strict=True):
+            par_rows = scan(p_text, lang, published or None, fiscal)
+            start = int(p_start)
             for r in par_rows:
                 rows.append(r._replace(start=r.start + start, end=r.end + start))
-            data["paragraph"] += [int(p.ordinal)] * len(par_rows)
-            data["is_boilerplate"] += [str(p.kind) == "boilerplate"] * len(par_rows)
+            data["paragraph"] += [int(p_ordinal)] * len(par_rows)
+            data["is_boilerplate"] += [str(p_kind) == "boilerplate"] * len(par_rows)
         in_order = in_order and all(x[0] <= y[0] for x, y in zip(rows, rows[1:], strict=False))
         data["article"] += [str(article)] * len(rows)
         _columns(rows, text, spans_of.get(article, []), data)
