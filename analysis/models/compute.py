@@ -203,16 +203,16 @@ def rebalance(shares, programme: str, value: float) -> pd.Series:
     if programme not in shares.index:
         raise ModelError(f"unknown programme: {programme}")
     value = float(np.clip(value, 0.0, 1.0))
+    # On the values, not the Series: the 64-corner range calls this hundreds of times.
+    values = shares.to_numpy().copy()
     others = shares.index != programme
-    rest = float(shares[others].sum())
+    rest = float(values[others].sum())
     if rest > 0:
-        new_others = shares[others].to_numpy() * ((1.0 - value) / rest)
+        values[others] = values[others] * ((1.0 - value) / rest)
     else:
-        new_others = np.full(int(others.sum()), (1.0 - value) / int(others.sum()))
-    result = shares.copy()
-    result[others] = new_others
-    result[programme] = value
-    return result
+        values[others] = (1.0 - value) / int(others.sum())
+    values[shares.index.get_loc(programme)] = value
+    return pd.Series(values, index=shares.index, name=shares.name)
 
 
 def scenario(name: str, ref: pd.DataFrame | None = None,
@@ -348,11 +348,13 @@ def summary_range(ref: pd.DataFrame | None = None, then=None) -> pd.DataFrame:
 
     ref = compute_constants() if ref is None else ref
     base = defaults(ref)
+    bounds = {name: (float(ref.loc[name, "low"]), float(ref.loc[name, "high"]))
+              for name in RANGE_INPUTS}
     outs = []
     for corner in itertools.product((0, 1), repeat=len(RANGE_INPUTS)):
         p = base
         for name, end in zip(RANGE_INPUTS, corner, strict=True):
-            value = float(ref.loc[name, "high" if end else "low"])
+            value = bounds[name][end]
             if name.startswith("share_"):
                 p = p.with_(shares=rebalance(p.shares, name.removeprefix("share_"), value))
             else:
