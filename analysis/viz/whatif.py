@@ -84,11 +84,11 @@ def build_figures(params: compute.Params) -> dict:
     the static exports show."""
     import plotly.graph_objects as go
 
-    import analysis.viz.figures  # noqa: F401  (registers the "analysis" template)
+    from analysis.viz.figures import TEMPLATE  # registers the suite's templates
 
     data = _figure_data(params)
     colors = _colors()
-    template = "plotly_white+analysis"
+    template = TEMPLATE
     # Programme names broken over lines so they sit level under the cost bars.
     labels = ["<br>".join(textwrap.wrap(compute.LABELS[p], 12)) for p in compute.PROGRAMMES]
     common = {

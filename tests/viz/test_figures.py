@@ -35,7 +35,11 @@ def _plotly_figure(widget: bool = False) -> go.Figure:
 
 def test_import_registers_the_analysis_template_as_default():
     assert "analysis" in pio.templates
-    assert pio.templates.default == "plotly_white+analysis"
+    # The default is plotly_white with the analysis template over it.
+    default = pio.templates[pio.templates.default]
+    assert "+" not in pio.templates.default
+    assert default.to_plotly_json() == pio.templates.merge_templates(
+        "plotly_white", "analysis").to_plotly_json()
     layout = pio.templates["analysis"].layout
     assert layout.font.family == figures.FONT_FAMILY
     assert tuple(layout.colorway) == figures.COLORS
