@@ -167,8 +167,7 @@ def _is_month_may(sentence: str, m: re.Match) -> bool:
 
 def grade_of(hedges: list[str], attribution_kind: str) -> str:
     """The certainty grade of a sentence from its cues and its source (module docstring)."""
-    spec = {_norm(s) for s in SPECULATIVE}
-    if any(h in spec for h in hedges):
+    if any(h in _SPECULATIVE_CUES for h in hedges):
         return "speculative"
     if hedges:
         return "hedged"
@@ -177,8 +176,14 @@ def grade_of(hedges: list[str], attribution_kind: str) -> str:
     return "stated"
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.lower())
+    return _SPACES.sub(" ", s.lower())
+
+
+_SPECULATIVE_CUES = frozenset(_norm(s) for s in SPECULATIVE)
 
 
 # ---------------------------------------------------------------- attribution in one sentence

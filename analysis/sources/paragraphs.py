@@ -167,8 +167,11 @@ def _is_heading(body: str) -> bool:
     return not body.endswith(_TERMINAL[:-1] + (",",))
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 def _norm(s: str) -> str:
-    return re.sub(r"[\W_]+", "", s.lower())
+    return _NOT_WORD.sub("", s.lower())
 
 
 def paragraph_rows(article: str, text: str, title: str = "") -> list[dict]:
