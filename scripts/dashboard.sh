@@ -24,11 +24,17 @@ case "$IP" in
 esac
 AUTH=()
 [ -n "$TOKEN" ] && AUTH=(--Voila.token="$TOKEN")
+# The page loads no JupyterLab extension it does not use: jupyterlab-plotly's renderer for
+# plotly outputs bundles its own 4.8 MB copy of plotly.js, which the page would fetch and parse
+# before it connects to the kernel (the charts are PlotWidgets, which bring plotly.js once in
+# widget state), and jupytext's is for editing.
 # Kernels on local sockets (IPC): ipykernel has no unencrypted-TCP warning to print.
 mkdir -p build/kernels
 exec .venv/bin/voila notebooks/04_compute_whatif.ipynb \
     --no-browser --Voila.ip="$IP" --port="$PORT" "${AUTH[@]}" \
     --preheat_kernel=True --pool_size="${DASHBOARD_POOL:-1}" \
+    --VoilaConfiguration.extension_denylist=jupyterlab-plotly \
+    --VoilaConfiguration.extension_denylist=jupyterlab-jupytext \
     --VoilaConfiguration.multi_kernel_manager_class=analysis.dashboards.serving.CappedKernelManager \
     --CappedKernelManager.max_kernels="${DASHBOARD_MAX_KERNELS:-4}" \
     --KernelManager.transport=ipc --KernelManager.ip="$PWD/build/kernels/kernel" \
