@@ -142,12 +142,14 @@ _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
 
 def hedges_of(sentence: str) -> list[str]:
     """Hedge and speculative cues in the sentence, lower-cased, in text order."""
-    excluded = [m.span() for m in _NOT_CUES_RE.finditer(sentence)]
+    excluded: list[tuple[int, int]] | None = None  # found when a cue is: most sentences have none
     found: list[tuple[int, int, str]] = []
     for rx in (_HEDGE_RE, _SPEC_RE):
         for m in rx.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b, _ in found):
                 continue
+            if excluded is None:
+                excluded = [n.span() for n in _NOT_CUES_RE.finditer(sentence)]
             if any(a <= m.start() and m.end() <= b for a, b in excluded):
                 continue
             cue = _norm(m.group())
