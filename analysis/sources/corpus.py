@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -61,7 +61,7 @@ def read_article(entry: Entry, folder: str | Path) -> Article:
     paras = paragraph_rows(entry.id, text, title)
     furniture = sum(len(p["text"]) for p in paras if p["kind"] == "boilerplate")
     body = sum(len(p["text"]) for p in paras)
-    row = {**entry.__dict__, "title": title, "language": language, "sha256": digest, "n_chars": len(text),
+    row = {**asdict(entry), "title": title, "language": language, "sha256": digest, "n_chars": len(text),
            "n_words": len(re.findall(r"\w+(?:['’]\w+)*", text)), "n_paragraphs": len(paras),
            "boilerplate_share": round(float(furniture) / float(body), 6) if body else 0.0}
     return Article(entry.id, row, paras, text)

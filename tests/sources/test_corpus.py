@@ -212,3 +212,64 @@ def test_table_paragraphs_are_exactly_the_tables_the_table_reader_finds(text):
     for (a, b), table in zip(table_spans, found, strict=True):
         cells = [span for row in table.spans for span in row] + table.header_spans
         assert all(a <= s <= e <= b for s, e in cells)
+
+
+# Manifests whose [[article]] tables are read one at a time must give exactly the entries (or
+# the error) of one parse of the whole text; layouts it cannot split safely fall back to that.
+_TABLES = [
+    # a preamble, comments and spacing around the headers
+    '# sources\ntitle = "corpus"\n\n[[article]]\nid = "a"\nfile = "a.txt"\n\n'
+    '  [[ article ]]  # second\nid = "b"\nfile = "b.txt"\noutlet = "Outlet"\n',
+    # a header line inside a multi-line string: splitting there would cut the string
+    '[[article]]\nid = "a"\nfile = "a.txt"\ndate_note = """first line\n[[article]]\nid = "x"\n"""\n'
+    '[[article]]\nid = "b"\nfile = "b.txt"\n',
+    # another table after an article belongs to the whole document, not to a split part
+    '[[article]]\nid = "a"\nfile = "a.txt"\n[other]\nkey = 1\n[[article]]\nid = "b"\nfile = "b.txt"\n',
+    # a dotted sub-table of the last article
+    '[[article]]\nid = "a"\nfile = "a.txt"\n[[article]]\nid = "b"\nfile = "b.txt"\n[article.extra]\nx = 1\n',
+]
+
+
+@pytest.mark.parametrize("text", _TABLES)
+def test_manifest_read_table_by_table_equals_one_parse(tmp_path, text):
+    from analysis.errors import ManifestError
+    from analysis.sources import manifest
+
+    (tmp_path / "manifest.toml").write_text(text)
+
+    def whole():
+        rows = tomllib.loads(text).get("article", [])
+        seen: set[str] = set()
+        return [manifest._entry(row, i, seen, tmp_path / "manifest.toml")
+                for i, row in enumerate(rows, 1)]
+
+    try:
+        expected = whole()
+    except ManifestError as err:
+        with pytest.raises(ManifestError) as got:
+            manifest.read_manifest(tmp_path)
+        assert str(got.value) == str(err)
+    else:
+        assert manifest.read_manifest(tmp_path) == expected
+
+
+def test_manifest_with_a_bad_table_reports_the_toml_error_first(tmp_path):
+    from analysis.errors import ManifestError
+    from analysis.sources import manifest
+
+    # Article 1 lacks its file (a content error); a later table is not valid TOML. Parsed
+    # whole, the TOML error is the one reported, and so it is when read table by table.
+    (tmp_path / "manifest.toml").write_text(
+        '[[article]]\nid = "a"\n[[article]]\nid = "b"\nfile = "b.txt"\nbroken = \n')
+    with pytest.raises(ManifestError, match="not valid TOML"):
+        manifest.read_manifest(tmp_path)
+
+
+def test_manifest_is_split_only_where_that_is_safe(tmp_path):
+    from analysis.sources import manifest
+
+    path = tmp_path / "manifest.toml"
+    plain, in_string, other_table, _ = _TABLES
+    assert [e.id for e in manifest._entries_by_table(plain, path)] == ["a", "b"]
+    for text in (in_string, other_table):
+        assert manifest._entries_by_table(text, path) is None
