@@ -118,7 +118,10 @@ _PRODUCTS = (
 
 _SKIP = [
     r"(?:https?://|www\.)\S+",  # URLs (X status ids inside them)
-    r"[\w.+-]+@[\w-]+\.[\w.]+",  # e-mail addresses
+    # e-mail addresses; a local part has at most 64 characters (RFC 5321), and the bound
+    # keeps a long run of dots and digits ("9.9.9.9...") from being rescanned at every
+    # position of it
+    r"[\w.+-]{1,64}@[\w-]+\.[\w.]+",
     r"(?<![\w])[#@]\w[\w.]*",  # hashtags, handles, "#150"
     r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)",  # phones
     r"\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Ave|Avenue|St|Street|Rd|Road|Blvd"
@@ -319,10 +322,10 @@ def candidates() -> re.Pattern:
     products = {re.match(r"[A-Za-z]*", p).group().lower() for p in _PRODUCTS.split("|")}
     special = {"the", "a", "an", "this"} | products
     plain = sorted(_first_words() - special)
-    symbols = (r"\d|[$€£¥₹₩₽]|[#@](?=\w)|[-\u2212](?=\d)|[-.+](?=[\w.+-]*@)|\+(?=\d)"
+    symbols = (r"\d|[$€£¥₹₩₽]|[#@](?=\w)|[-\u2212](?=\d)|[-.+](?=[\w.+-]{0,64}@)|\+(?=\d)"
                r"|\((?=\d)|'(?=\d0s)")
     return re.compile(
-        rf"(?<!\w)(?:{symbols}|[^\W\d][^\W\d]*+(?=\d|-\d|[\w.+-]*+@)|[A-Z]{{1,2}}(?=\$|\s+\d)"
+        rf"(?<!\w)(?:{symbols}|[^\W\d][^\W\d]*+(?=\d|-\d|[\w.+-]{{0,64}}+@)|[A-Z]{{1,2}}(?=\$|\s+\d)"
         rf"|(?i:the(?=\s+(?:{_THE_NEXT})\b)|an?(?=[\s-]+(?:{_A_NEXT})\b)"
         rf"|this(?=\s+(?:{_THIS_NEXT})\b)"
         rf"|{_trie(sorted(p for p in products if p))}(?=[\w&.·-]{{0,3}}[\s-]?\d)"
