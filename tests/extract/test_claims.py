@@ -370,3 +370,25 @@ def test_claim_offsets_index_the_article_text(corpus):
     frame = claims.for_corpus(corpus)
     assert all(corpus.texts[a][s:e] == t for a, s, e, t in
                zip(frame["article"], frame["start"], frame["end"], frame["sentence"], strict=True))
+
+
+def test_topic_counts_equal_one_count_per_family_on_every_source_and_gold_sentence():
+    # topic_counts skips the per-family counts when one search over every family's words
+    # finds nothing; the counts must be those of counting each family on its own.
+    import glob
+    import re
+
+    from analysis import paths
+    from analysis.extract import topics
+
+    files = sorted(glob.glob(str(paths.SOURCES / "*.txt"))) + sorted(
+        glob.glob(str(paths.ROOT / "tests" / "gold" / "**" / "*.txt"), recursive=True))
+    sentences = [s for f in files for s in re.split(r"(?<=[.!?])\s+|\n+",
+                                                     open(f, encoding="utf-8").read()) if s]
+    families = topics._compiled(None)
+    without = 0
+    for s in [*sentences, "$5 billion", "A GPU-heavy plan", "no topic here"]:
+        counts = topics.topic_counts(s)
+        assert counts == {t: len(rx.findall(s)) for t, rx in families.items()}, s
+        without += not any(counts.values())
+    assert 0 < without < len(sentences)
