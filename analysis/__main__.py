@@ -29,7 +29,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         from analysis.frames import dask_build as scale
 
         result = scale.build(args.sources, args.out, keep_going=args.keep_going,
-                             scheduler=args.scheduler, on_warning=_warn, derived=derived)
+                             scheduler=args.scheduler, on_warning=_warn, derived=derived,
+                             **({"timeout": args.scheduler_timeout}
+                                if args.scheduler_timeout is not None else {}))
     else:
         if args.scheduler:
             raise AnalysisError("--scheduler needs --engine dask")
@@ -44,6 +46,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     if result.skipped:
         print(f"skipped {len(result.skipped)} bad file(s)", file=sys.stderr)
     return 0
+
+
+def _seconds(text: str) -> float:
+    """A positive number of seconds (argparse type)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"not a positive number of seconds: {text!r}")
+    return value
 
 
 def _where(paths: list[Path]) -> str:
@@ -255,6 +268,8 @@ def parser() -> argparse.ArgumentParser:
                    help="pandas (in process, the default) or dask (a bag over the files)")
     b.add_argument("--scheduler", default=None,
                    help="address of a Dask distributed scheduler (default: a local cluster)")
+    b.add_argument("--scheduler-timeout", type=_seconds, default=None, metavar="SECONDS",
+                   help="how long to wait for --scheduler before giving up (default: 10)")
     b.add_argument("--verbose", action="store_true", help="print every frame's files")
     b.set_defaults(func=cmd_build)
 

@@ -47,6 +47,8 @@ from analysis.sources.manifest import Entry
 WORKERS = 2
 # Files per partition: a partition's frames are held in memory by one worker at a time.
 PARTITION_FILES = 250
+# Seconds to wait for a scheduler given by its address before giving up.
+CONNECT_TIMEOUT = 10.0
 
 
 def attempt(entries: list[Entry], sources: str,
@@ -95,14 +97,16 @@ def write_empty(folder: Path, names: list[str]) -> None:
 
 
 @contextmanager
-def connect(scheduler: str | None, workers: int = WORKERS) -> Iterator:
-    """A distributed Client: to the scheduler at `scheduler`, or to a local cluster that is
-    started here (127.0.0.1 only, no dashboard) and stopped on exit."""
+def connect(scheduler: str | None, workers: int = WORKERS,
+            timeout: float = CONNECT_TIMEOUT) -> Iterator:
+    """A distributed Client: to the scheduler at `scheduler` (given up after `timeout`
+    seconds), or to a local cluster that is started here (127.0.0.1 only, no dashboard) and
+    stopped on exit."""
     from distributed import Client, LocalCluster
 
     if scheduler:
         try:
-            client = Client(scheduler, timeout="10s")
+            client = Client(scheduler, timeout=f"{timeout}s")
         except (OSError, TimeoutError) as exc:
             raise AnalysisError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
         with client:
@@ -120,7 +124,8 @@ def build(sources: str | Path = paths.SOURCES, out: str | Path | None = None, *,
           keep_going: bool = False, scheduler: str | None = None,
           on_warning: Callable[[SourceError], None] = lambda err: None,
           workers: int = WORKERS, partition_files: int = PARTITION_FILES,
-          derived: dict[str, Derived] | None = None) -> Result:
+          derived: dict[str, Derived] | None = None,
+          timeout: float = CONNECT_TIMEOUT) -> Result:
     """Parse every article of `sources` on a Dask cluster and write out/<frame>/part-*.parquet
     (the `derived` frames too, computed by the workers batch by batch)."""
     import dask
@@ -142,7 +147,7 @@ def build(sources: str | Path = paths.SOURCES, out: str | Path | None = None, *,
                 attempt, src, derived)
             writes = [dask.delayed(write_partition)(i, part, str(tmp), names)
                       for i, part in enumerate(bag.to_delayed())]
-            with connect(scheduler, workers) as client:
+            with connect(scheduler, workers, timeout) as client:
                 summaries = _gather(client, writes, len(entries))
         errors = [SourceError(reason, file=file) for s in summaries for reason, file in s["errors"]]
         if errors and not keep_going:

@@ -116,10 +116,13 @@ def test_cli_dask_engine_on_a_local_cluster(tmp_path):
 @pytest.mark.slow
 def test_cli_unreachable_scheduler_is_one_line(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # Nothing listens on port 9: the client gives up after --scheduler-timeout (10 s unless
+    # given), and the error is one line naming the address.
     proc = subprocess.run([sys.executable, "-m", "analysis", "build", "--engine", "dask",
-                           "--scheduler", "tcp://127.0.0.1:9", "--sources", str(SOURCES),
-                           "--out", str(tmp_path / "out")],
+                           "--scheduler", "tcp://127.0.0.1:9", "--scheduler-timeout", "1",
+                           "--sources", str(SOURCES), "--out", str(tmp_path / "out")],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode != 0
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("error:") and "tcp://127.0.0.1:9" in lines[0]
+    assert "after 1 s" in lines[0]  # the timeout given, not the default
