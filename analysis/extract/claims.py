@@ -128,6 +128,9 @@ _NOT_SOURCES = {"it", "this", "that", "these", "those", "they", "he", "she", "we
 
 _HEDGE_RE = phrase_pattern(HEDGES)
 _SPEC_RE = phrase_pattern(SPECULATIVE)
+# Both lists in one pattern: where either matches, this does too (topics.phrase_pattern), so
+# a sentence it finds nothing in holds no cue and needs neither search.
+_ANY_CUE_RE = phrase_pattern(HEDGES + SPECULATIVE)
 _VERB_RE = phrase_pattern(REPORTING_VERBS)
 _HANDLE_RE = re.compile(r"(?<![\w@/.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 _ACCORDING_RE = re.compile(r"\baccording\s+to\s+", re.I)
@@ -142,6 +145,8 @@ _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
 
 def hedges_of(sentence: str) -> list[str]:
     """Hedge and speculative cues in the sentence, lower-cased, in text order."""
+    if _ANY_CUE_RE.search(sentence) is None:
+        return []
     excluded: list[tuple[int, int]] | None = None  # found when a cue is: most sentences have none
     found: list[tuple[int, int, str]] = []
     for rx in (_HEDGE_RE, _SPEC_RE):

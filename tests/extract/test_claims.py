@@ -392,3 +392,30 @@ def test_topic_counts_equal_one_count_per_family_on_every_source_and_gold_senten
         assert counts == {t: len(rx.findall(s)) for t, rx in families.items()}, s
         without += not any(counts.values())
     assert 0 < without < len(sentences)
+
+
+def test_hedges_equal_both_searches_on_every_source_and_gold_sentence():
+    # hedges_of returns early when one search over both cue lists finds nothing; the cues
+    # must be those the two lists' own searches find.
+    import glob
+    import re
+
+    from analysis import paths
+    from analysis.extract import claims
+
+    def slow(sentence):
+        found = []
+        for rx in (claims._HEDGE_RE, claims._SPEC_RE):
+            for m in rx.finditer(sentence):
+                found.append(m)
+        return found
+
+    files = sorted(glob.glob(str(paths.SOURCES / "*.txt"))) + sorted(
+        glob.glob(str(paths.ROOT / "tests" / "gold" / "**" / "*.txt"), recursive=True))
+    sentences = [s for f in files for s in re.split(r"(?<=[.!?])\s+|\n+",
+                                                     open(f, encoding="utf-8").read()) if s]
+    with_cue = 0
+    for s in [*sentences, "It may rise.", "Analysts speculate it could double.", "Plain."]:
+        assert (claims._ANY_CUE_RE.search(s) is None) == (not slow(s)), s
+        with_cue += bool(claims.hedges_of(s))
+    assert 0 < with_cue < len(sentences)
