@@ -12,6 +12,7 @@ or a digit) are listed with no entity, so the table can grow when an article is 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -110,16 +111,21 @@ def for_sentences(sentences: pd.DataFrame, gaz: Gazetteer | None = None) -> pd.D
             sentences["article"].tolist(), sentences["sentence"].tolist(),
             sentences["start"].tolist(), sentences["text"].tolist(), sentences["kind"].tolist(),
             strict=True):
-        taken: list[tuple[int, int]] = []
+        # The known mentions' spans, in text order and not overlapping (finditer): a name
+        # overlaps one when the first span ending after its start begins before its end.
+        starts: list[int] = []
+        ends: list[int] = []
         for m in gaz.pattern.finditer(text):
             entity = _resolve(m.group(), gaz)
-            taken.append(m.span())
+            starts.append(m.start())
+            ends.append(m.end())
             rows.append(_row(article, sentence, start, m, entity, gaz.kinds[entity], kind))
         if str(kind) not in _CANDIDATE_KINDS:
             continue
         for m in _CAPITALISED.finditer(text):
             a, b = m.span()
-            if any(a < y and x < b for x, y in taken) or not _is_candidate(text, m):
+            k = bisect.bisect_right(ends, a)
+            if (k < len(starts) and starts[k] < b) or not _is_candidate(text, m):
                 continue
             rows.append(_row(article, sentence, start, m, None, None, kind))
     frame = FRAMES["entities"].typed(rows)
@@ -132,7 +138,12 @@ def _is_candidate(text: str, m: re.Match) -> bool:
         return False
     word = words[0]
     inner = any(c.isupper() or c.isdigit() for c in word[1:])
-    at_start = text[:m.start()].strip() == "" or text[:m.start()].rstrip()[-1:] in ".:!?\"“"
+    # The last character before the name that is not white space (none: the text's start),
+    # found backwards rather than by stripping the text before it each time.
+    i = m.start() - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    at_start = i < 0 or text[i] in ".:!?\"“"
     return len(words) > 1 or inner or not at_start
 
 

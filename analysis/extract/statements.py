@@ -41,6 +41,7 @@ users                  "100 million active users", "hundreds of millions of user
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -168,20 +169,49 @@ class _Sentence:
         return next((m for m in self.mentions if m.start >= pos and m.kind in kinds), None)
 
 
+class _Ordered:
+    """Mentions in text order, found by position with a binary search: a sentence of
+    thousands of mentions (one long line) would otherwise cost their square."""
+
+    def __init__(self, mentions: list[_Mention]):
+        self.items = mentions
+        self.starts = [m.start for m in mentions]
+        self.ends = [m.end for m in mentions]
+        # Not in text order (cannot happen for rows of the entities frame): scan instead.
+        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False)) \
+            and all(a <= b for a, b in zip(self.ends, self.ends[1:], strict=False))
+
+    def first_from(self, pos: int) -> _Mention | None:
+        """The first mention that starts at or after ``pos``."""
+        if not self.ordered:
+            return next((m for m in self.items if m.start >= pos), None)
+        i = bisect.bisect_left(self.starts, pos)
+        return self.items[i] if i < len(self.items) else None
+
+    def last_before(self, pos: int) -> _Mention | None:
+        """The last mention that ends at or before ``pos``."""
+        if not self.ordered:
+            return next((m for m in reversed(self.items) if m.end <= pos), None)
+        i = bisect.bisect_right(self.ends, pos)
+        return self.items[i - 1] if i else None
+
+
 def _patterns(s: _Sentence) -> None:
     text = s.text
     orgs = [m for m in s.mentions if m.kind == "organisation"]
+    by_org = _Ordered(orgs)
+    models = _Ordered([m for m in s.mentions if m.kind in MODELS])
     for m in s.mentions:
         before, after = text[max(0, m.start - 60):m.start], text[m.end:]
         if m.kind in MODELS:
-            nxt = next((o for o in orgs if o.start >= m.end), None)
+            nxt = by_org.first_from(m.end)
             if (nxt is not None and nxt.surface.endswith(("'s", "’s"))
                     and _APPOSITIVE_OWNER.match(text[m.end:nxt.start])):
                 s.add(m.entity, "maker", nxt.entity, None, "made_by")  # "Sora, OpenAI's ... model"
             if nxt is not None and _ACQUIRED.match(text[m.end:nxt.start]):
                 s.add(m.entity, "maker", nxt.entity, None, "made_by")  # "(later bought by ...)"
             if _FLAGSHIP.search(before):
-                owner = next((o for o in reversed(orgs) if o.end <= m.start), None)
+                owner = by_org.last_before(m.start)
                 if owner is not None:
                     s.add(m.entity, "maker", owner.entity, None, "made_by")
         if m.kind == "organisation":
@@ -189,10 +219,10 @@ def _patterns(s: _Sentence) -> None:
             if nat:
                 s.add(m.entity, "based_in", NATIONALITIES[nat.group("nat")], None, "nationality")
         if m.kind in MODELS:
-            nxt = next((o for o in orgs if o.start >= m.end), None)
+            nxt = by_org.first_from(m.end)
             if nxt is not None and _FROM.match(text[m.end:nxt.start]):
                 s.add(m.entity, "maker", nxt.entity, None, "made_by")
-            owner = next((o for o in reversed(orgs) if o.end <= m.start), None)
+            owner = by_org.last_before(m.start)
             if (owner is not None and owner.surface.endswith(("'s", "’s"))
                     and len(text[owner.end:m.start].split()) <= 2):
                 s.add(m.entity, "maker", owner.entity, None, "made_by")
@@ -201,7 +231,7 @@ def _patterns(s: _Sentence) -> None:
             if _RIVAL_BEFORE.search(before):
                 s.add(m.entity, "latest_model", "current", None, "current")
         if m.kind == "organisation":
-            made = s.next_mention(m.end, MODELS)
+            made = models.first_from(m.end)
             if made is not None and _MAKER_OF.match(text[m.end:made.start]):
                 close = text.find(")", made.start)
                 for item in s.mentions:  # every model or product inside the parenthesis
@@ -232,7 +262,7 @@ def _patterns(s: _Sentence) -> None:
             if _CEO_BEFORE.search(before):
                 org = orgs[0].entity if orgs else None
                 s.add(m.entity, "role", f"CEO of {org}" if org else "CEO", None, "role")
-            org = next((o for o in orgs if o.start >= m.end), None)
+            org = by_org.first_from(m.end)
             if org is not None and _FIRED.match(text[m.end:org.start]):
                 s.add(m.entity, "removed_as", f"CEO of {org.entity}", None, "role")
     if _LIST_BACK.match(text) and _ALL_OPEN.search(s.previous):
@@ -249,8 +279,8 @@ def _patterns(s: _Sentence) -> None:
         attribute = "publicly_available" if verb in _RELEASE_VERBS else "announced"
         pattern = "released" if attribute == "publicly_available" else "announced"
         subject = [m for m in s.mentions if m.end <= v.start() and m.kind in MODELS]
-        obj = s.next_mention(v.end(), MODELS)
-        maker = next((o for o in reversed(orgs) if o.end <= v.start()), None)
+        obj = models.first_from(v.end())
+        maker = by_org.last_before(v.start())
         if not subject and obj is not None and len(text[v.end():obj.start].split()) <= 1:
             # "AT&T introduced the Picturephone in the 1960s": the maker and what it made
             s.add(obj.entity, attribute, date, date, pattern)
@@ -267,7 +297,7 @@ def _patterns(s: _Sentence) -> None:
     for v in _PREVIEW.finditer(text):
         s.add(s.subject(v.start()), "status", "research preview", None, "status")
     for v in _CANCELED.finditer(text):
-        target = s.next_mention(v.end(), MODELS)
+        target = models.first_from(v.end())
         if target is not None and len(text[v.end():target.start].split()) <= 5:
             s.add(target.entity, "status", "canceled", None, "status")
         else:
