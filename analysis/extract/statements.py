@@ -148,6 +148,8 @@ class _Sentence:
     last_model: str | None = None  # the last model or product named before, in the paragraph
     next_model: str | None = None  # the model the next sentence of the paragraph opens with
     found: list[tuple[str, str, str, str | None, str]] = field(default_factory=list)
+    _by_kinds: dict = field(default_factory=dict, repr=False)
+    _date_starts: list[int] | None = field(default=None, repr=False)  # when in text order
 
     def add(self, entity: str | None, attribute: str, value: str | None, date: str | None,
             pattern: str) -> None:
@@ -155,14 +157,30 @@ class _Sentence:
             self.found.append((entity, attribute, value, date, pattern))
 
     def date_after(self, pos: int, within: int = 60) -> str | None:
+        """The first dated mention at most ``within`` characters after ``pos``."""
+        if self._date_starts is None:
+            starts = [s for s, _ in self.dates]
+            ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+            self._date_starts = starts if ordered else []
+        if self._date_starts or not self.dates:
+            i = bisect.bisect_left(self._date_starts, pos)  # the first date at or after pos
+            found = i < len(self._date_starts) and self._date_starts[i] <= pos + within
+            return self.dates[i][1] if found else None
         return next((d for s, d in self.dates if pos <= s <= pos + within), None)
+
+    def of_kinds(self, kinds) -> _Ordered:
+        """This sentence's mentions of ``kinds``, in text order, made once."""
+        found = self._by_kinds.get(kinds)
+        if found is None:
+            found = self._by_kinds[kinds] = _Ordered([m for m in self.mentions if m.kind in kinds])
+        return found
 
     def subject(self, pos: int, kinds=MODELS, forward: bool = False) -> str | None:
         """The last model or product named before ``pos``, else earlier in the paragraph;
         ``forward``: else the model the next sentence opens with."""
-        before = [m for m in self.mentions if m.end <= pos and m.kind in kinds]
-        if before:
-            return before[-1].entity
+        before = self.of_kinds(kinds).last_before(pos)
+        if before is not None:
+            return before.entity
         return self.last_model or (self.next_model if forward else None)
 
     def next_mention(self, pos: int, kinds) -> _Mention | None:
@@ -270,7 +288,9 @@ def _patterns(s: _Sentence) -> None:
             if m.kind in MODELS:
                 s.add(m.entity, "licence", "open source", None, "open_source")
     for v in _UNVEIL.finditer(text):
-        if _NEGATION.search(text[:v.start()]):
+        # _NEGATION ends the text before the verb and spans at most 25 characters: the last
+        # 40 hold any match and the character before it, at no cost per verb in a long line.
+        if _NEGATION.search(text[max(0, v.start() - 40):v.start()]):
             continue
         date = s.date_after(v.end())
         if date is None:
@@ -278,7 +298,7 @@ def _patterns(s: _Sentence) -> None:
         verb = v.group("verb").lower()
         attribute = "publicly_available" if verb in _RELEASE_VERBS else "announced"
         pattern = "released" if attribute == "publicly_available" else "announced"
-        subject = [m for m in s.mentions if m.end <= v.start() and m.kind in MODELS]
+        subject = models.last_before(v.start()) is not None  # a model named before the verb
         obj = models.first_from(v.end())
         maker = by_org.last_before(v.start())
         if not subject and obj is not None and len(text[v.end():obj.start].split()) <= 1:
@@ -314,7 +334,7 @@ def _patterns(s: _Sentence) -> None:
         if target is not None and target.start - v.end() <= 4:
             s.add(target.entity, "latest_model", "current", None, "current")
     for v in _FIRST.finditer(text):
-        if re.search(r"\bnot\s*$", text[:v.start()], re.I):
+        if _not_before(text, v.start()):
             continue
         s.add(s.subject(v.start(), forward=True), "first", " ".join(v.group("what").split()),
               None, "first")
@@ -329,6 +349,15 @@ def _patterns(s: _Sentence) -> None:
               s.date_after(pos), "users")
     for v in _NO_API.finditer(text):
         s.add(s.subject(v.start(), ("model",)), "api", "no", None, "no_api")
+
+
+def _not_before(text: str, pos: int) -> bool:
+    """Whether "not" (a whole word, any case) ends the text before ``pos``, white space aside:
+    ``\\bnot\\s*$`` on ``text[:pos]``, without copying it for every match."""
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i >= 2 and re.search(r"\bnot\s*$", text[max(0, i - 3):pos], re.I) is not None
 
 
 def _number(value) -> bool:
