@@ -37,6 +37,7 @@ Certainty grade (an ordered Categorical, from most to least certain):
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import pandas as pd
@@ -147,20 +148,30 @@ def hedges_of(sentence: str) -> list[str]:
     """Hedge and speculative cues in the sentence, lower-cased, in text order."""
     if _ANY_CUE_RE.search(sentence) is None:
         return []
-    excluded: list[tuple[int, int]] | None = None  # found when a cue is: most sentences have none
+    # Spans kept sorted and apart, so each match is checked with a binary search: a long
+    # line of cues would otherwise cost their square.
+    excluded: tuple[list[int], list[int]] | None = None  # found when a cue is: most have none
+    starts: list[int] = []
+    ends: list[int] = []
     found: list[tuple[int, int, str]] = []
     for rx in (_HEDGE_RE, _SPEC_RE):
         for m in rx.finditer(sentence):
-            if any(a < m.end() and m.start() < b for a, b, _ in found):
-                continue
+            a, b = m.span()
+            k = bisect.bisect_right(ends, a)  # the first span kept that ends after a
+            if k < len(starts) and starts[k] < b:
+                continue  # overlaps a cue already found
             if excluded is None:
-                excluded = [n.span() for n in _NOT_CUES_RE.finditer(sentence)]
-            if any(a <= m.start() and m.end() <= b for a, b in excluded):
-                continue
+                spans = [n.span() for n in _NOT_CUES_RE.finditer(sentence)]
+                excluded = ([x for x, _ in spans], [y for _, y in spans])
+            j = bisect.bisect_right(excluded[0], a) - 1  # the last exclusion starting at or before a
+            if j >= 0 and b <= excluded[1][j]:
+                continue  # inside a phrase that is not a cue
             cue = _norm(m.group())
             if cue == "may" and _is_month_may(sentence, m):
                 continue
-            found.append((m.start(), m.end(), cue))
+            starts.insert(k, a)
+            ends.insert(k, b)
+            found.append((a, b, cue))
     return [cue for _, _, cue in sorted(found)]
 
 
@@ -239,17 +250,8 @@ def _subject(sentence: str, verb: re.Match) -> tuple[str, str] | None:
     after = sentence[verb.end():verb.end() + 4]
     if verb.group().lower() == "said" and re.match(r"\s+to\b", after):
         return None
-    before = sentence[:verb.start()]
-    clauses = _CLAUSE_BREAK.split(before)
-    while clauses and not clauses[-1].strip():
-        clauses.pop()
-    # "A report, citing internal sources, claims": skip a participle clause to its subject.
-    while len(clauses) > 1 and re.match(r"\s*(citing|including|according|based|shared|who|which)\b",
-                                        clauses[-1], re.I):
-        clauses.pop()
-        if clauses and not clauses[-1].strip():
-            clauses.pop()
-    words = clauses[-1].split() if clauses else []
+    clause = _clause_before(sentence, verb.start())
+    words = clause.split() if clause is not None else []
     while words and (words[-1].lower() in _BETWEEN or words[-1].lower().endswith("ly")):
         words.pop()
     if words and words[-1].lower() in _PASSIVE:
@@ -264,6 +266,38 @@ def _subject(sentence: str, verb: re.Match) -> tuple[str, str] | None:
             and words[0].lower() not in _DETERMINERS | _NOT_SOURCES | _LEADING:
         return words[0], "group"  # an organisation: "OpenAI announced", "Google said"
     return found
+
+
+# Characters before a reporting verb split into clauses to find its subject; a clause that
+# reaches back to the start of this window is taken from the whole text before the verb.
+CLAUSE_WINDOW = 2_000
+_PARTICIPLE = re.compile(r"\s*(citing|including|according|based|shared|who|which)\b", re.I)
+
+
+def _last_clause(clauses: list[str]) -> tuple[str | None, int]:
+    """The clause a reporting verb's subject is in, and its index among ``clauses``."""
+    while clauses and not clauses[-1].strip():
+        clauses.pop()
+    # "A report, citing internal sources, claims": skip a participle clause to its subject.
+    while len(clauses) > 1 and _PARTICIPLE.match(clauses[-1]):
+        clauses.pop()
+        if clauses and not clauses[-1].strip():
+            clauses.pop()
+    return (clauses[-1], len(clauses) - 1) if clauses else (None, -1)
+
+
+def _clause_before(sentence: str, end: int) -> str | None:
+    """The last clause before ``end`` that is not a participle clause (see `_last_clause`).
+
+    Only the last CLAUSE_WINDOW characters are split, so a long line of reporting verbs is
+    not split whole at each; where the clause found is one of the window's first three
+    (the window may cut a clause or a separator there), the whole text is split instead.
+    """
+    start = max(0, end - CLAUSE_WINDOW)
+    clause, index = _last_clause(_CLAUSE_BREAK.split(sentence[start:end]))
+    if start > 0 and index < 3:
+        clause, index = _last_clause(_CLAUSE_BREAK.split(sentence[:end]))
+    return clause
 
 
 def _noun_phrase(sentence: str, start: int) -> str:

@@ -419,3 +419,60 @@ def test_hedges_equal_both_searches_on_every_source_and_gold_sentence():
         assert (claims._ANY_CUE_RE.search(s) is None) == (not slow(s)), s
         with_cue += bool(claims.hedges_of(s))
     assert 0 < with_cue < len(sentences)
+
+
+def _pieces_text(rng, pieces, n):
+    return "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(0, n)))
+
+
+def test_clause_before_a_verb_from_a_window_equals_the_whole_split(monkeypatch):
+    # The subject's clause is found in the last CLAUSE_WINDOW characters before the verb
+    # (the whole text when the clause reaches near the window's start); with tiny windows,
+    # on random text of separators and clause words, it must be the whole split's clause.
+    import random
+
+    from analysis.extract import claims
+
+    def whole(text, end):
+        return claims._last_clause(claims._CLAUSE_BREAK.split(text[:end]))[0]
+
+    rng = random.Random(7)
+    pieces = [",", ";", ":", "(", ")", "“", "”", '"', "—", "–", " - ", ". ", "? ", " ", "-",
+              ".", "citing", "according", "who", "which", "Reuters", "analysts", "said", "x"]
+    for window in (5, 8, 13, 40):
+        monkeypatch.setattr(claims, "CLAUSE_WINDOW", window)
+        for _ in range(3000):
+            text = _pieces_text(rng, pieces, 30)
+            end = rng.randint(0, len(text))
+            assert claims._clause_before(text, end) == whole(text, end), (window, text[:end])
+
+
+def test_hedges_equal_checking_every_cue_against_every_other(monkeypatch):
+    # hedges_of checks overlaps and exclusions with binary searches; on random runs of cue
+    # words, phrases that are not cues and months it must find what checking every pair finds.
+    import random
+
+    from analysis.extract import claims
+
+    def reference(sentence):
+        excluded = [m.span() for m in claims._NOT_CUES_RE.finditer(sentence)]
+        found = []
+        for rx in (claims._HEDGE_RE, claims._SPEC_RE):
+            for m in rx.finditer(sentence):
+                if any(a < m.end() and m.start() < b for a, b, _ in found):
+                    continue
+                if any(a <= m.start() and m.end() <= b for a, b in excluded):
+                    continue
+                cue = claims._norm(m.group())
+                if cue == "may" and claims._is_month_may(sentence, m):
+                    continue
+                found.append((m.start(), m.end(), cue))
+        return [cue for _, _, cue in sorted(found)]
+
+    rng = random.Random(3)
+    words = [*claims.HEDGES[:12], *claims.SPECULATIVE[:8], "May", "may", "in May 2024", "could",
+             "if", "likely", "such claims", "as if", "most likely to", ", if odd,", "ask if",
+             "not", "the", "said", ",", "."]
+    for _ in range(3000):
+        sentence = _pieces_text(rng, words, 25)
+        assert claims.hedges_of(sentence) == reference(sentence), sentence
