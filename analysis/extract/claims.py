@@ -425,10 +425,15 @@ def for_corpus(corpus, quantities: pd.DataFrame | None = None,
             continue
         units = _units(paras, part)
         attribute(units)
-        found = mentions.get(article, [])
+        found = mentions.get(article, [])  # by start
+        starts = [s for s, _ in found]
         n = 0
         for unit in units:
-            inside = [(s, surface) for s, surface in found if unit["start"] <= s < unit["end"]]
+            # The mentions starting inside the sentence, found by binary search: an article of
+            # thousands of sentences and mentions would otherwise cost their product.
+            a = bisect.bisect_left(starts, unit["start"])
+            b = bisect.bisect_left(starts, unit["end"], lo=a)
+            inside = found[a:b]
             if not inside and (not unit["cue"] or unit["paragraph_kind"] == "table"):
                 continue
             rows.append(_claim_row(article, n, unit, [surface for _, surface in inside]))

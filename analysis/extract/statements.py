@@ -351,6 +351,34 @@ def _patterns(s: _Sentence) -> None:
         s.add(s.subject(v.start(), ("model",)), "api", "no", None, "no_api")
 
 
+class _ByOffset:
+    """Rows (tuples whose first item is an offset into the article) found by offset range:
+    by binary search when in offset order (an article of thousands of sentences and dates
+    would otherwise cost their product), else by a scan."""
+
+    def __init__(self, rows: list[tuple]):
+        self.rows = rows
+        starts = [r[0] for r in rows]
+        self.starts = starts if all(x <= y for x, y in zip(starts, starts[1:], strict=False)) \
+            else None
+
+    def within(self, start: int, end: int) -> list[tuple]:
+        """The rows with ``start <= offset < end``, in their order."""
+        if self.starts is None:
+            return [r for r in self.rows if start <= r[0] < end]
+        a = bisect.bisect_left(self.starts, start)
+        return self.rows[a:bisect.bisect_left(self.starts, end, lo=a)]
+
+
+def _within(index: dict[str, _ByOffset], rows_of: dict[str, list[tuple]], article: str,
+            start: int, end: int) -> list[tuple]:
+    """``rows_of[article]`` within ``start``..``end`` (see `_ByOffset`), indexed once."""
+    found = index.get(article)
+    if found is None:
+        found = index[article] = _ByOffset(rows_of.get(article, []))
+    return found.within(start, end)
+
+
 def _not_before(text: str, pos: int) -> bool:
     """Whether "not" (a whole word, any case) ends the text before ``pos``, white space aside:
     ``\\bnot\\s*$`` on ``text[:pos]``, without copying it for every match."""
@@ -418,6 +446,9 @@ def for_frames(sentences: pd.DataFrame, entities: pd.DataFrame,
     counters: dict[str, int] = {}
     last: dict[tuple[str, int], str] = {}
     previous: dict[tuple[str, int], str] = {}
+    by_date: dict[str, _ByOffset] = {}
+    by_users: dict[str, _ByOffset] = {}
+    by_money: dict[str, _ByOffset] = {}
     for row in sentence_rows:
         article, key_paragraph = str(row.article), (str(row.article), int(row.paragraph))
         if str(row.kind) not in PROSE_KINDS:
@@ -426,11 +457,12 @@ def for_frames(sentences: pd.DataFrame, entities: pd.DataFrame,
         mentions = [_Mention(int(m.start) - start, int(m.end) - start, str(m.entity),
                              str(m.entity_kind), str(m.surface))
                     for m in by_sentence.get((article, int(row.sentence)), [])]
+        end = int(row.end)
         s = _Sentence(str(row.text), mentions,
-                      [(a - start, d) for a, d in dates.get(article, []) if start <= a < int(row.end)],
-                      [(a - start, v) for a, v in users.get(article, []) if start <= a < int(row.end)],
-                      [(a - start, b - start, v) for a, b, v in money.get(article, [])
-                       if start <= a < int(row.end)],
+                      [(a - start, d) for a, d in _within(by_date, dates, article, start, end)],
+                      [(a - start, v) for a, v in _within(by_users, users, article, start, end)],
+                      [(a - start, b - start, v)
+                       for a, b, v in _within(by_money, money, article, start, end)],
                       previous.get(key_paragraph, ""), last.get(key_paragraph),
                       _opening(opens, article, int(row.sentence) + 1, int(row.paragraph)))
         if not s.text.rstrip().endswith("?"):
