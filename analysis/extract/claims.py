@@ -43,6 +43,7 @@ import re
 import pandas as pd
 
 from analysis.extract import sentences, topics
+from analysis.extract.spans import Spans
 from analysis.extract.topics import phrase_pattern
 from analysis.frames.schema import ATTRIBUTION_KINDS, ATTRIBUTION_VIA, FRAMES, GRADES
 
@@ -425,15 +426,12 @@ def for_corpus(corpus, quantities: pd.DataFrame | None = None,
             continue
         units = _units(paras, part)
         attribute(units)
-        found = mentions.get(article, [])  # by start
-        starts = [s for s, _ in found]
+        # Found by offset: an article of thousands of sentences and mentions would otherwise
+        # cost their product.
+        found = Spans(mentions.get(article, []), end=_start)
         n = 0
         for unit in units:
-            # The mentions starting inside the sentence, found by binary search: an article of
-            # thousands of sentences and mentions would otherwise cost their product.
-            a = bisect.bisect_left(starts, unit["start"])
-            b = bisect.bisect_left(starts, unit["end"], lo=a)
-            inside = found[a:b]
+            inside = found.within(unit["start"], unit["end"])
             if not inside and (not unit["cue"] or unit["paragraph_kind"] == "table"):
                 continue
             rows.append(_claim_row(article, n, unit, [surface for _, surface in inside]))
@@ -458,6 +456,10 @@ def _units(paras: pd.DataFrame, sentences_part: pd.DataFrame) -> list[dict]:
             "hedges": hedges, "cue": _has_cue(sentence, hedges),
         })
     return units
+
+
+def _start(mention: tuple[int, str]) -> int:
+    return mention[0]
 
 
 def _quantities_by_article(quantities: pd.DataFrame | None) -> dict[str, list[tuple[int, str]]]:

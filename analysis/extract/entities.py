@@ -12,7 +12,6 @@ or a digit) are listed with no entity, so the table can grow when an article is 
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import SourceError
+from analysis.extract.spans import Spans
 from analysis.frames.schema import ENTITY_KINDS, FRAMES
 from analysis.paths import REFERENCE
 from analysis.sources.reference import read_rows
@@ -111,21 +111,16 @@ def for_sentences(sentences: pd.DataFrame, gaz: Gazetteer | None = None) -> pd.D
             sentences["article"].tolist(), sentences["sentence"].tolist(),
             sentences["start"].tolist(), sentences["text"].tolist(), sentences["kind"].tolist(),
             strict=True):
-        # The known mentions' spans, in text order and not overlapping (finditer): a name
-        # overlaps one when the first span ending after its start begins before its end.
-        starts: list[int] = []
-        ends: list[int] = []
+        known: list[tuple[int, int]] = []
         for m in gaz.pattern.finditer(text):
             entity = _resolve(m.group(), gaz)
-            starts.append(m.start())
-            ends.append(m.end())
+            known.append(m.span())
             rows.append(_row(article, sentence, start, m, entity, gaz.kinds[entity], kind))
         if str(kind) not in _CANDIDATE_KINDS:
             continue
+        taken = Spans(known)
         for m in _CAPITALISED.finditer(text):
-            a, b = m.span()
-            k = bisect.bisect_right(ends, a)
-            if (k < len(starts) and starts[k] < b) or not _is_candidate(text, m):
+            if taken.overlaps(*m.span()) or not _is_candidate(text, m):
                 continue
             rows.append(_row(article, sentence, start, m, None, None, kind))
     frame = FRAMES["entities"].typed(rows)

@@ -41,12 +41,13 @@ users                  "100 million active users", "hundreds of millions of user
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import pandas as pd
 
+from analysis.extract.spans import Spans
 from analysis.frames.schema import FRAMES
 
 __all__ = ["NATIONALITIES", "PROSE_KINDS", "for_frames"]
@@ -149,7 +150,7 @@ class _Sentence:
     next_model: str | None = None  # the model the next sentence of the paragraph opens with
     found: list[tuple[str, str, str, str | None, str]] = field(default_factory=list)
     _by_kinds: dict = field(default_factory=dict, repr=False)
-    _date_starts: list[int] | None = field(default=None, repr=False)  # when in text order
+    _dates: Spans | None = field(default=None, repr=False)
 
     def add(self, entity: str | None, attribute: str, value: str | None, date: str | None,
             pattern: str) -> None:
@@ -158,21 +159,16 @@ class _Sentence:
 
     def date_after(self, pos: int, within: int = 60) -> str | None:
         """The first dated mention at most ``within`` characters after ``pos``."""
-        if self._date_starts is None:
-            starts = [s for s, _ in self.dates]
-            ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
-            self._date_starts = starts if ordered else []
-        if self._date_starts or not self.dates:
-            i = bisect.bisect_left(self._date_starts, pos)  # the first date at or after pos
-            found = i < len(self._date_starts) and self._date_starts[i] <= pos + within
-            return self.dates[i][1] if found else None
-        return next((d for s, d in self.dates if pos <= s <= pos + within), None)
+        if self._dates is None:
+            self._dates = Spans(self.dates, end=_offset)
+        found = self._dates.within(pos, pos + within + 1)
+        return found[0][1] if found else None
 
-    def of_kinds(self, kinds) -> _Ordered:
+    def of_kinds(self, kinds) -> Spans:
         """This sentence's mentions of ``kinds``, in text order, made once."""
         found = self._by_kinds.get(kinds)
         if found is None:
-            found = self._by_kinds[kinds] = _Ordered([m for m in self.mentions if m.kind in kinds])
+            found = self._by_kinds[kinds] = _mentions([m for m in self.mentions if m.kind in kinds])
         return found
 
     def subject(self, pos: int, kinds=MODELS, forward: bool = False) -> str | None:
@@ -187,38 +183,17 @@ class _Sentence:
         return next((m for m in self.mentions if m.start >= pos and m.kind in kinds), None)
 
 
-class _Ordered:
-    """Mentions in text order, found by position with a binary search: a sentence of
-    thousands of mentions (one long line) would otherwise cost their square."""
-
-    def __init__(self, mentions: list[_Mention]):
-        self.items = mentions
-        self.starts = [m.start for m in mentions]
-        self.ends = [m.end for m in mentions]
-        # Not in text order (cannot happen for rows of the entities frame): scan instead.
-        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False)) \
-            and all(a <= b for a, b in zip(self.ends, self.ends[1:], strict=False))
-
-    def first_from(self, pos: int) -> _Mention | None:
-        """The first mention that starts at or after ``pos``."""
-        if not self.ordered:
-            return next((m for m in self.items if m.start >= pos), None)
-        i = bisect.bisect_left(self.starts, pos)
-        return self.items[i] if i < len(self.items) else None
-
-    def last_before(self, pos: int) -> _Mention | None:
-        """The last mention that ends at or before ``pos``."""
-        if not self.ordered:
-            return next((m for m in reversed(self.items) if m.end <= pos), None)
-        i = bisect.bisect_right(self.ends, pos)
-        return self.items[i - 1] if i else None
+def _mentions(mentions: list[_Mention]) -> Spans:
+    """Mentions found by position (a sentence of thousands, one long line, would cost their
+    square scanned)."""
+    return Spans(mentions, start=attrgetter("start"), end=attrgetter("end"))
 
 
 def _patterns(s: _Sentence) -> None:
     text = s.text
     orgs = [m for m in s.mentions if m.kind == "organisation"]
-    by_org = _Ordered(orgs)
-    models = _Ordered([m for m in s.mentions if m.kind in MODELS])
+    by_org = _mentions(orgs)
+    models = _mentions([m for m in s.mentions if m.kind in MODELS])
     for m in s.mentions:
         before, after = text[max(0, m.start - 60):m.start], text[m.end:]
         if m.kind in MODELS:
@@ -351,32 +326,18 @@ def _patterns(s: _Sentence) -> None:
         s.add(s.subject(v.start(), ("model",)), "api", "no", None, "no_api")
 
 
-class _ByOffset:
-    """Rows (tuples whose first item is an offset into the article) found by offset range:
-    by binary search when in offset order (an article of thousands of sentences and dates
-    would otherwise cost their product), else by a scan."""
-
-    def __init__(self, rows: list[tuple]):
-        self.rows = rows
-        starts = [r[0] for r in rows]
-        self.starts = starts if all(x <= y for x, y in zip(starts, starts[1:], strict=False)) \
-            else None
-
-    def within(self, start: int, end: int) -> list[tuple]:
-        """The rows with ``start <= offset < end``, in their order."""
-        if self.starts is None:
-            return [r for r in self.rows if start <= r[0] < end]
-        a = bisect.bisect_left(self.starts, start)
-        return self.rows[a:bisect.bisect_left(self.starts, end, lo=a)]
-
-
-def _within(index: dict[str, _ByOffset], rows_of: dict[str, list[tuple]], article: str,
+def _within(index: dict[str, Spans], rows_of: dict[str, list[tuple]], article: str,
             start: int, end: int) -> list[tuple]:
-    """``rows_of[article]`` within ``start``..``end`` (see `_ByOffset`), indexed once."""
+    """The rows of ``rows_of[article]`` (offset first) from ``start`` to before ``end``; each
+    article's rows are indexed once."""
     found = index.get(article)
     if found is None:
-        found = index[article] = _ByOffset(rows_of.get(article, []))
+        found = index[article] = Spans(rows_of.get(article, []), end=_offset)
     return found.within(start, end)
+
+
+def _offset(row: tuple) -> int:
+    return row[0]
 
 
 def _not_before(text: str, pos: int) -> bool:
@@ -446,9 +407,9 @@ def for_frames(sentences: pd.DataFrame, entities: pd.DataFrame,
     counters: dict[str, int] = {}
     last: dict[tuple[str, int], str] = {}
     previous: dict[tuple[str, int], str] = {}
-    by_date: dict[str, _ByOffset] = {}
-    by_users: dict[str, _ByOffset] = {}
-    by_money: dict[str, _ByOffset] = {}
+    by_date: dict[str, Spans] = {}
+    by_users: dict[str, Spans] = {}
+    by_money: dict[str, Spans] = {}
     for row in sentence_rows:
         article, key_paragraph = str(row.article), (str(row.article), int(row.paragraph))
         if str(row.kind) not in PROSE_KINDS:

@@ -8,11 +8,11 @@ in time order, each with the claim (attribution, certainty grade) whose sentence
 
 from __future__ import annotations
 
-import bisect
 import re
 
 import pandas as pd
 
+from analysis.extract.spans import Spans
 from analysis.frames.schema import EVENT_PRECISIONS, FRAMES
 
 __all__ = ["PRECISIONS", "events", "period"]
@@ -131,23 +131,11 @@ def _claim_finder(claims: pd.DataFrame | None):
         if not (pd.isna(a) or pd.isna(s) or pd.isna(e)):
             index.setdefault(a, []).append((s, e, i))
 
-    # Claims of an article in text order and apart (one per sentence) are found by binary
-    # search: an article of thousands of claims and dates would otherwise cost their product.
-    starts = {}
-    for a, spans in index.items():
-        apart = all(e1 <= s2 for (_, e1, _), (s2, _, _) in zip(spans, spans[1:], strict=False))
-        starts[a] = [s for s, _, _ in spans] if apart else None
+    # Found by offset: an article of thousands of claims and dates would otherwise cost
+    # their product.
+    spans = {a: Spans(rows) for a, rows in index.items()}
 
     def find(article: str, start: int) -> pd.Series | None:
-        spans = index.get(article, ())
-        first = starts.get(article)
-        if first is not None:
-            k = bisect.bisect_right(first, start) - 1  # the last claim starting at or before
-            if k >= 0 and spans[k][0] <= start < spans[k][1]:
-                return claims.iloc[spans[k][2]]
-            return None
-        for s, e, i in spans:
-            if s <= start < e:
-                return claims.iloc[i]
-        return None
+        found = spans[article].containing(start) if article in spans else None
+        return claims.iloc[found[2]] if found is not None else None
     return find
