@@ -13,7 +13,8 @@ import pandas as pd
 
 from analysis.formats import MISSING, number
 
-__all__ = ["MISSING", "OPTIONS", "number", "setup", "show_figure", "table_html", "table_text"]
+__all__ = ["MISSING", "OPTIONS", "figure_bundle", "number", "setup", "show_figure", "table_html",
+           "table_text"]
 
 OPTIONS = {
     "display.max_rows": 500,
@@ -104,6 +105,20 @@ def _plotly_would_use_its_mimetype(shell) -> bool:
             and not os.path.exists("/kaggle/input"))
 
 
+def figure_bundle(fig) -> dict:
+    """The mime bundle plotly's mime-type renderer (``PlotlyRenderer``, no config) makes for
+    ``fig``, byte for byte, without importing plotly's renderer modules: those load kaleido
+    for static images (about 0.1 s) that showing a chart does not need."""
+    import json
+
+    from plotly.io import to_json
+    from plotly.io._utils import validate_coerce_fig_to_dict
+
+    fig_dict = validate_coerce_fig_to_dict(fig, True)
+    return {"application/vnd.plotly.v1+json":
+            json.loads(to_json(fig_dict, validate=False, remove_uids=False))}
+
+
 def show_figure(fig) -> None:
     """Display a plotly figure as plotly's mime-type renderer does, byte for byte, without
     loading plotly's renderer registry: that imports nbformat and with it jsonschema's
@@ -117,7 +132,4 @@ def show_figure(fig) -> None:
 
         pio.show(fig)
         return
-    from plotly.io._base_renderers import PlotlyRenderer
-    from plotly.io._utils import validate_coerce_fig_to_dict
-
-    display(PlotlyRenderer().to_mimebundle(validate_coerce_fig_to_dict(fig, True)), raw=True)
+    display(figure_bundle(fig), raw=True)

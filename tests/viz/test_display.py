@@ -73,3 +73,35 @@ def test_setup_routes_frames_through_the_formatter_inside_ipython(frame):
         InteractiveShell.clear_instance()
         for key in display.OPTIONS:  # setup() sets them for the process: leave others' tests be
             pd.reset_option(key)
+
+
+def test_figure_bundle_is_plotly_renderers_bundle_byte_for_byte():
+    import json
+
+    import plotly.graph_objects as go
+    from plotly.io._base_renderers import PlotlyRenderer
+    from plotly.io._utils import validate_coerce_fig_to_dict
+
+    import analysis.viz.figures  # noqa: F401  (the suite's default template, as notebooks have it)
+
+    fig = go.Figure(go.Bar(x=["a", "b"], y=[1.5, float("nan")], hovertext=["<b>x</b>", "é"]),
+                    layout=dict(title="Visits, $bn", xaxis=dict(type="category")))
+    fig.add_trace(go.Scatter(x=["a", "b"], y=[2, 3], uid="fixed"))
+    ours = display.figure_bundle(fig)
+    theirs = PlotlyRenderer().to_mimebundle(validate_coerce_fig_to_dict(fig, True))
+    assert json.dumps(ours, sort_keys=False) == json.dumps(theirs, sort_keys=False)
+
+
+def test_showing_a_figure_loads_neither_kaleido_nor_nbformat():
+    import subprocess
+    import sys
+
+    code = ("import sys\nimport plotly.graph_objects as go\nfrom analysis.viz import display\n"
+            "display.figure_bundle(go.Figure(go.Bar(y=[1])))\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'kaleido', 'nbformat'}))\n"
+            "import plotly.io._base_renderers\n"  # the probe: plotly's own renderers load kaleido
+            "print('kaleido' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=120).stdout.split("\n")
+    assert out[0] == "[]"
+    assert out[1] == "True"
