@@ -23,6 +23,10 @@ def test_chart_builds_from_the_frames(frames, name):
     assert fig.data, name
     assert fig.layout.title.text
     assert charts.CHARTS[name].notebook.endswith(".ipynb")
+    # Each trace type drawn keeps plotly_white's styling in the suite's default template.
+    from analysis.viz.figures import TEMPLATE_TRACES
+
+    assert {trace.type for trace in fig.data} <= set(TEMPLATE_TRACES), name
 
 
 def test_registered_claims_are_known_claim_names():

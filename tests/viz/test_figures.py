@@ -35,11 +35,15 @@ def _plotly_figure(widget: bool = False) -> go.Figure:
 
 def test_import_registers_the_analysis_template_as_default():
     assert "analysis" in pio.templates
-    # The default is plotly_white with the analysis template over it.
-    default = pio.templates[pio.templates.default]
+    # The default is plotly_white with the analysis template over it, for the trace types it
+    # keeps: the same layout as plotly's own merge, the same styling for every kept type.
+    default = pio.templates[pio.templates.default].to_plotly_json()
     assert "+" not in pio.templates.default
-    assert default.to_plotly_json() == pio.templates.merge_templates(
-        "plotly_white", "analysis").to_plotly_json()
+    merged = pio.templates.merge_templates("plotly_white", "analysis").to_plotly_json()
+    assert default["layout"] == merged["layout"]
+    assert sorted(default["data"]) == sorted(set(figures.TEMPLATE_TRACES) & set(merged["data"]))
+    for kind in default["data"]:
+        assert default["data"][kind] == merged["data"][kind], kind
     layout = pio.templates["analysis"].layout
     assert layout.font.family == figures.FONT_FAMILY
     assert tuple(layout.colorway) == figures.COLORS
@@ -184,3 +188,19 @@ def test_png_rendering_is_byte_identical_on_one_machine():
     fig = _plotly_figure()
     first, second = render.render_pngs([fig, fig.to_dict()])
     assert first == second and _png_size(first) == (render.PNG_WIDTH, render.PNG_HEIGHT)
+
+
+def test_the_dashboards_draw_only_trace_types_the_default_template_styles():
+    import datetime as dt
+
+    from analysis.dashboards import compute as compute_board
+    from analysis.viz import whatif
+
+    figs = list(whatif.build_figures(compute_board.compute_dashboard().params).values())
+    figs.append(whatif.curve_figure(
+        {"daily_cost": 700_000.0, "monthly_revenue": 0.0, "revenue_growth": 0.0,
+         "other_monthly_costs": 0.0, "cash": 400e6, "start": dt.date(2023, 11, 17)},
+        (dt.date(2024, 12, 1), dt.date(2025, 12, 31))))
+    kinds = {trace["type"] if isinstance(trace, dict) else trace.type
+             for fig in figs for trace in (fig["data"] if isinstance(fig, dict) else fig.data)}
+    assert kinds and kinds <= set(figures.TEMPLATE_TRACES), kinds
