@@ -9,6 +9,8 @@ keep their values; only what is drawn changes.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from analysis.formats import MISSING, number
@@ -47,12 +49,52 @@ def _missing(value) -> bool:
         return False
 
 
+# A long run of text without spaces (a URL, a name like training_days_high) gets places
+# where the browser may break it, so a table narrows to the notebook's width instead of
+# running past it; words shorter than _LONG are never broken. The places are marked with a
+# private-use character before pandas escapes the HTML and become <wbr> after.
+_BREAK = "\ue000"
+_LONG = 16
+_RUN = re.compile(rf"\S{{{_LONG},}}")
+_AFTER = re.compile(r"([/_?&=.,:;@#+~|\\]+)(?=\S)")
+_CHUNK = re.compile(r"([^\s/_?&=.,:;@#+~|\\\-]{20})(?=[^\s/_?&=.,:;@#+~|\\\-])")
+
+
+def _breakable(text: str) -> str:
+    def run(match: re.Match) -> str:
+        return _CHUNK.sub(r"\1" + _BREAK, _AFTER.sub(r"\1" + _BREAK, match.group(0)))
+
+    return _RUN.sub(run, text)
+
+
+def _with_breaks(cells: pd.DataFrame) -> pd.DataFrame | None:
+    """``cells`` (all text) with break places in long runs, labels too; None where the text
+    already holds the marker character or the labels are not plain strings."""
+    labels = [*cells.columns, *cells.index]
+    if isinstance(cells.columns, pd.MultiIndex) or isinstance(cells.index, pd.MultiIndex):
+        return None
+    texts = [str(v) for v in labels] + [v for col in cells.columns.unique()
+                                        for v in cells[col].to_numpy().ravel()]
+    if any(_BREAK in t for t in texts):
+        return None
+    out = cells.apply(lambda col: col.map(_breakable))
+    out.columns = [_breakable(c) if isinstance(c, str) else c for c in cells.columns]
+    if cells.index.dtype == object or pd.api.types.is_string_dtype(cells.index.dtype):
+        out.index = pd.Index([_breakable(v) if isinstance(v, str) else v for v in cells.index],
+                             name=cells.index.name)
+    return out
+
+
 def table_html(frame: pd.DataFrame) -> str:
-    """The frame as the notebooks show it in HTML (escaped, never typeset as math)."""
+    """The frame as the notebooks show it in HTML (escaped, never typeset as math); long runs
+    of text without spaces may wrap, so the table fits the notebook."""
+    cells = _cells(frame)
+    marked = _with_breaks(cells)
     with pd.option_context(*_flat(OPTIONS)):
-        return _cells(frame).to_html(notebook=True, escape=True,
-                                     max_rows=OPTIONS["display.max_rows"],
-                                     max_cols=OPTIONS["display.max_columns"])
+        html = (cells if marked is None else marked).to_html(
+            notebook=True, escape=True, max_rows=OPTIONS["display.max_rows"],
+            max_cols=OPTIONS["display.max_columns"])
+    return html if marked is None else html.replace(_BREAK, "<wbr>")
 
 
 def table_text(frame: pd.DataFrame) -> str:

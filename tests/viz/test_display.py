@@ -105,3 +105,31 @@ def test_showing_a_figure_loads_neither_kaleido_nor_nbformat():
                          check=True, timeout=120).stdout.split("\n")
     assert out[0] == "[]"
     assert out[1] == "True"
+
+
+def test_long_runs_of_text_may_wrap_in_tables_and_nothing_else_changes():
+    import html as html_lib
+    import re
+
+    url = "<https://example.org/policy/technology/4345-a-very-long-slug-of-an-article?id=77&x=1>"
+    frame = pd.DataFrame({"training_days_high": [1.5], "source": [url], "unit": ["fraction"]},
+                         index=pd.Index(["share_world_model_research"], name="name"))
+    out = display.table_html(frame)
+    # Break places inside the long runs only: the URL after its separators, the names at "_".
+    assert "training_<wbr>days_<wbr>high" in out
+    assert "share_<wbr>world_<wbr>model_<wbr>research" in out
+    assert "https:/<wbr>" not in out and "https://<wbr>example.<wbr>org/<wbr>policy/<wbr>" in out
+    assert ">fraction<" in out  # a short word is left whole
+    # Without the break places, the page shows exactly what it showed before.
+    plain = out.replace("<wbr>", "")
+    assert html_lib.escape(url, quote=False) in plain
+    assert re.sub(r"<wbr>", "", out) == plain
+    # A run with no separators gets a break place every 20 characters.
+    long_word = display.table_html(pd.DataFrame({"w": ["x" * 70]}))
+    assert "<td>" + "<wbr>".join(["x" * 20] * 3 + ["x" * 10]) + "</td>" in long_word
+
+
+def test_text_holding_the_marker_character_is_shown_unchanged():
+    text = "a\ue000b_and_a_long_name_here"
+    out = display.table_html(pd.DataFrame({"t": [text]}))
+    assert "<wbr>" not in out and text in out
