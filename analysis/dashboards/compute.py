@@ -220,18 +220,24 @@ def compute_dashboard(params: compute.Params | None = None, ref=None) -> Compute
         slider.observe(partial(board.on_share, programme), names="value")
     preset.observe(board.on_preset, names="value")
 
+    # Side by side where the page is wide enough, one under the other where it is not: a
+    # row that does not fit wraps instead of running past the notebook's edge.
+    def wrap():
+        return {"layout": w.Layout(flex_flow="row wrap")}
+
     controls = w.HBox(
         [
             w.VBox([w.HTML("<b>Fleet and hardware</b>"), *scalars.values()]),
             w.VBox(
                 [w.HTML("<b>Shares of the fleet (kept at 100 %)</b>"), preset, *shares.values()]
             ),
-        ]
+        ],
+        **wrap(),
     )
     charts = w.VBox(
         [
-            w.HBox([figures["allocation"], figures["curve"]]),
-            w.HBox([figures["cost"], figures["heatmap"]]),
+            w.HBox([figures["allocation"], figures["curve"]], **wrap()),
+            w.HBox([figures["cost"], figures["heatmap"]], **wrap()),
         ]
     )
     board.container = w.VBox([controls, readout, charts])

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.evidence.registry import EXODUS
 from analysis.models import reference
 from analysis.units import BILLION, MILLION
 
@@ -162,11 +163,11 @@ def burn_cash_curve(frames: Frames):
 
 
 def resource_levels(frames: Frames):
-    """The table of chatgpt-dominance-talent-exodus: each programme's level in each ordinal column, as dots on
-    the columns' own level names (no lengths: levels are ranks, not measurements)."""
+    """The resource table of :data:`~analysis.evidence.registry.EXODUS`: each programme's level
+    in each ordinal column, as dots on the columns' own level names (no lengths: levels are
+    ranks, not measurements)."""
     from plotly.subplots import make_subplots
 
-    from analysis.evidence.registry import EXODUS
     from analysis.extract.tables import table_frame
 
     go = _go()
@@ -186,8 +187,10 @@ def resource_levels(frames: Frames):
                          row=1, col=i)
     fig.update_yaxes(type="category", categoryorder="array",
                      categoryarray=list(table[key])[::-1])
-    fig.update_layout(title_text="Programmes in the resource table of chatgpt-dominance-talent-exodus, by level",
-                      height=380, width=1000)
+    # 900 px wide like the others: the notebook's output area at 1,400 px with Lab's file
+    # browser open is about 960 px.
+    fig.update_layout(title_text=f"Programmes in the resource table of {EXODUS}, by level",
+                      height=380, width=900)
     return fig
 
 
@@ -274,7 +277,7 @@ def events_timeline(frames: Frames):
                                   "date<br><sup>◇ publication date · dashed: a window with no "
                                   "known end · red: presents as current something already "
                                   "superseded</sup>"},
-                "height": 420, "width": 1000, "margin": {"t": 90},
+                "height": 420, "width": 900, "margin": {"t": 90},
                 "xaxis": {"title": {"text": "date mentioned (start of the period)"}},
                 "hoverlabel": {"align": "left"}},
     )
@@ -335,7 +338,7 @@ CHARTS: dict[str, Chart] = {c.name: c for c in (
           "Cash curve at the article's burn rate, with its runway window", NB[2],
           ("daily_running_cost", "runway_window", "altman_dismissal_weekend")),
     Chart("resource_levels", resource_levels,
-          "The resource table of chatgpt-dominance-talent-exodus as ordinal levels", NB[3]),
+          f"The resource table of {EXODUS} as ordinal levels", NB[3]),
     Chart("attention_shares", attention_shares,
           "Share of each article's sentences per programme", NB[3]),
     Chart("claims_by_grade", hedged_share, "Claims per article, by certainty grade", NB[5]),

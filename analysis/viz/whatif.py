@@ -34,7 +34,9 @@ CURVE_POINTS = 101
 FIGURE_HEIGHT = 340
 
 
-FIGURE_WIDTH = 500
+# Two side by side fit the notebook's output area at 1,400 px with Lab's file browser open
+# (about 960 px); on a narrower page the dashboard puts one under the other.
+FIGURE_WIDTH = 470
 
 
 TITLES = {
@@ -90,7 +92,7 @@ def build_figures(params: compute.Params) -> dict:
     colors = _colors()
     template = TEMPLATE
     # Programme names broken over lines so they sit level under the cost bars.
-    labels = ["<br>".join(textwrap.wrap(compute.LABELS[p], 12)) for p in compute.PROGRAMMES]
+    labels = ["<br>".join(textwrap.wrap(compute.LABELS[p], 10)) for p in compute.PROGRAMMES]
     common = {
         "template": template,
         "height": FIGURE_HEIGHT,
