@@ -179,6 +179,40 @@ def page(browser):
         context.close()
 
 
+# Outputs (and charts, text and widget boxes in them) that run past the right edge of their
+# output area, named by what they show. The pages are 1,400 px wide; in Lab the file browser
+# is open beside the notebook.
+_OVERFLOWING = """() => {
+    const out = [];
+    for (const area of document.querySelectorAll('.jp-OutputArea-output')) {
+        const edge = area.getBoundingClientRect().right + 1;
+        const what = (area.innerText || '').trim().slice(0, 60);
+        if (area.scrollWidth > area.clientWidth + 1) {
+            out.push(`output ${area.scrollWidth} > ${area.clientWidth} px: ${what}`);
+        }
+        for (const el of area.querySelectorAll('.js-plotly-plot, pre, .widget-box')) {
+            if (el.getBoundingClientRect().right > edge) {
+                const title = el.querySelector('.gtitle')?.textContent || what;
+                out.push(`${el.className.split(' ')[0]}: ${title}`);
+            }
+        }
+    }
+    return out;
+}"""
+
+
+@pytest.fixture
+def overflowing():
+    """``overflowing(page)``: what the page draws wider than its output area (empty: fits)."""
+
+    def probe(page) -> list[str]:
+        # The probe reads output areas; a page without any would pass for nothing.
+        assert page.locator(".jp-OutputArea-output").count() > 0, "no output areas to check"
+        return page.evaluate(_OVERFLOWING)
+
+    return probe
+
+
 def _lab_settings(folder: Path) -> None:
     """User settings for the test's Lab: every cell rendered (no windowing, so outputs below
     the fold exist in the DOM) and no news prompt over the page."""

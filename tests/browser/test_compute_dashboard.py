@@ -162,7 +162,7 @@ def unexpected_errors(page) -> list[str]:
     return [e for e in page.errors if not any(ok in e for ok in ALLOWED_ERRORS)]
 
 
-def test_lab_run_all_and_move_fleet_slider(lab, notebook_copy, page, tmp_path):
+def test_lab_run_all_and_move_fleet_slider(lab, notebook_copy, page, tmp_path, overflowing):
     page.set_default_timeout(PAGE_TIMEOUT_MS)
     try:
         page.goto(f"{lab.url}/lab/tree/{notebook_copy.name}?token={lab.token}")
@@ -180,9 +180,10 @@ def test_lab_run_all_and_move_fleet_slider(lab, notebook_copy, page, tmp_path):
         page.screenshot(path=str(tmp_path / "lab.png"), full_page=True)
     assert (tmp_path / "lab.png").stat().st_size > 0
     assert not unexpected_errors(page)
+    assert overflowing(page) == []
 
 
-def test_voila_app_moves_fleet_slider(voila, page, tmp_path):
+def test_voila_app_moves_fleet_slider(voila, page, tmp_path, overflowing):
     page.set_default_timeout(PAGE_TIMEOUT_MS)
     try:
         page.goto(f"{voila.url}/?token={voila.token}")
@@ -198,3 +199,5 @@ def test_voila_app_moves_fleet_slider(voila, page, tmp_path):
         page.screenshot(path=str(tmp_path / "voila.png"), full_page=True)
     assert (tmp_path / "voila.png").stat().st_size > 0
     assert not unexpected_errors(page)
+    # Everything the app shows fits the page's width (its tables, printed lines and charts).
+    assert overflowing(page) == []

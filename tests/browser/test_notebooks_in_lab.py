@@ -2,7 +2,8 @@
 
 For each notebook: no error or stderr output, nothing typeset as math (no MathJax element
 anywhere in the notebook), as many drawn plotly charts as the notebook builds, every
-dashboard control present with its label shown whole, and no unexpected console error.
+dashboard control present with its label shown whole, nothing wider than the notebook, and
+no unexpected console error.
 Screenshots of each notebook, top to bottom, go to ``build/screenshots/`` for a person to
 look at.
 """
@@ -91,7 +92,7 @@ def screenshots(page, stem: str) -> list[Path]:
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_reads_right_in_jupyterlab(path, lab_all, page):
+def test_notebook_reads_right_in_jupyterlab(path, lab_all, page, overflowing):
     page.set_default_timeout(90_000)
     # A workspace of its own, reset: only this notebook is open in the page.
     run_all(page, f"{lab_all.url}/lab/workspaces/{path.stem}/tree/{path.name}"
@@ -120,5 +121,9 @@ def test_notebook_reads_right_in_jupyterlab(path, lab_all, page):
         """() => [...document.querySelectorAll('.jp-OutputArea .widget-slider .widget-label')]
                  .filter(l => l.scrollWidth > l.clientWidth + 1).map(l => l.textContent)""")
     assert cut == [], f"slider labels cut short: {cut}"
+    # Everything drawn fits the notebook's width: no output wider than its area (a reader
+    # would have to scroll sideways or would miss a cut-off part), no chart past its edge.
+    wide = overflowing(page)
+    assert wide == [], f"outputs wider than the notebook: {wide}"
     unexpected = [e for e in page.errors if not any(ok in e for ok in ALLOWED_ERRORS)]
     assert unexpected == []
