@@ -69,7 +69,7 @@ def _breakable(text: str) -> str:
 
 def _with_breaks(cells: pd.DataFrame) -> pd.DataFrame | None:
     """``cells`` (all text) with break places in long runs, labels too; None where the text
-    already holds the marker character or the labels are not plain strings."""
+    already holds the marker character or a label is a MultiIndex."""
     labels = [*cells.columns, *cells.index]
     if isinstance(cells.columns, pd.MultiIndex) or isinstance(cells.index, pd.MultiIndex):
         return None
