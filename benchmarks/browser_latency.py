@@ -8,9 +8,10 @@ callback sets one bar, the floor of a slider-to-chart round trip. Debian's chrom
 by Playwright, opens each, runs all cells, then moves a slider --moves times (ArrowRight and
 ArrowLeft alternately, one step each). The start is the keydown event as the page receives
 it; the end is a chart's drawn data (plotly's ``_fullData``) being replaced. Reported per
-page: median and max to the first chart changing and, for the compute dashboard, to all four
-charts having changed; and each median over the probe's, measured in the same server and
-run. The server is stopped by its process group.
+page: median and max to the first chart changing and to all of the page's charts having
+changed (the compute dashboard is one chart of four panels, which one redraw replaces
+together); and each median over the probe's, measured in the same server and run. The
+server is stopped by its process group.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ PROBE = [
 ]
 PAGES = {  # name: (notebook, slider label, plots that must change for "all")
     "probe": ("probe.ipynb", "probe", 1),
-    "compute dashboard": ("04_compute_whatif.ipynb", "Fleet (GPUs)", 4),
+    "compute dashboard": ("04_compute_whatif.ipynb", "Fleet (GPUs)", 1),
     "runway dashboard": ("02_burn_rate.ipynb", "", 1),
 }
 ARM = """() => {

@@ -6,8 +6,8 @@
 Serves `notebooks/04_compute_whatif.ipynb` with `scripts/dashboard.sh` (a preheated pool of
 --pool kernels, at most --max-kernels at once) on a free loopback port, or with --plain the
 way it was served before (a kernel started and the notebook run per page load, no cap). In
-Debian's chromium driven by Playwright, a page is live when all four plotly charts have done
-their first plot and the readout is shown (what the browser tests wait for); a page refused
+Debian's chromium driven by Playwright, a page is live when the dashboard's chart (four panels) has done
+its first plot and the readout is shown (what the browser tests wait for); a page refused
 by the cap counts as "busy". Measured: one page alone (SETTLE seconds after the pool's
 kernel has started, time for it to run the notebook), then
 --burst pages opened at once, each in its own browser context; the peak resident memory of
@@ -38,7 +38,7 @@ NOTEBOOK = ROOT / "notebooks" / "04_compute_whatif.ipynb"
 SETTLE = 12
 LIVE = """() => {
     const plots = Array.from(document.querySelectorAll('.js-plotly-plot'));
-    return (plots.length >= 4 && plots.every(p => p._fullData && p._fullLayout)
+    return (plots.length >= 1 && plots.every(p => p._fullData && p._fullLayout)
             && document.querySelector('.compute-readout') !== null)
         || /busy/i.test(document.body ? document.body.innerText : '');
 }"""

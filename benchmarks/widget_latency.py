@@ -1,7 +1,7 @@
 """Python-side latency of the compute dashboard: one slider update, and the sensitivity grid.
 
 An update is what a slider event costs in the kernel: the same observe callback a slider
-triggers (model plus in-place update of four real FigureWidgets), without a browser. Two
+triggers (model plus in-place update of the chart widget), without a browser. Two
 sliders are timed: the fleet (the heatmap's values stay, only its marker moves) and Spud's
 share (every chart, the 10,000 heatmap cells included, gets new values); ``update_ms`` is
 the slower of the two medians. The grid is the 100 x 100 training-days heatmap (model only,
@@ -45,7 +45,7 @@ def bench_grid(board: dashboard.ComputeDashboard) -> tuple[list[float], list[flo
         start = time.perf_counter()
         grid = compute.sensitivity_grid(board.params, mfu, fleet)
         middle = time.perf_counter()
-        dashboard.write_grid(board.figures["heatmap"], grid)
+        dashboard.write_grid(board.chart, grid)
         end = time.perf_counter()
         model.append(middle - start)
         with_figure.append(end - start)
@@ -61,8 +61,8 @@ def main() -> None:
                          lambda change: board.on_share(compute.TRAINING, change))
     grid_model, grid_figure = bench_grid(board)
     update = max(median_ms(fleet), median_ms(share))
-    print(f"fleet slider update (model + 4 figures), median of {UPDATES}: {median_ms(fleet):.2f} ms")
-    print(f"share slider update (model + 4 figures), median of {UPDATES}: {median_ms(share):.2f} ms")
+    print(f"fleet slider update (model + the chart), median of {UPDATES}: {median_ms(fleet):.2f} ms")
+    print(f"share slider update (model + the chart), median of {UPDATES}: {median_ms(share):.2f} ms")
     print(f"100 x 100 grid, model only, median of {GRIDS}: {median_ms(grid_model):.3f} ms")
     print(f"100 x 100 grid into the heatmap, median of {GRIDS}: {median_ms(grid_figure):.2f} ms")
     print(f"update_ms={update:.2f} grid_ms={median_ms(grid_figure):.2f}")

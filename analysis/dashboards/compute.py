@@ -1,8 +1,9 @@
-"""The compute what-if dashboard: ipywidgets sliders wired to the pure model, four charts.
+"""The compute what-if dashboard: ipywidgets sliders wired to the pure model, one chart of
+four panels.
 
-Each chart is a :class:`~analysis.dashboards.plotwidget.PlotWidget` whose page view always draws the
-figure's current state; a user event rewrites the figures (one message per chart) and the
-page follows, in JupyterLab and in Voila alike.
+The chart is a :class:`~analysis.dashboards.plotwidget.PlotWidget` whose page view always draws
+the figure's current state; a user event rewrites the figure (one message, holding the traces
+that changed) and the page follows with one redraw, in JupyterLab and in Voila alike.
 """
 
 from __future__ import annotations
@@ -19,13 +20,17 @@ from analysis.viz.whatif import (  # noqa: F401  (the dashboard's chart constant
     FLEET_RANGE,
     GRID_SIZE,
     MFU_RANGE,
+    PANELS,
     TITLES,
     _figure_data,
     _json_list,
     build_figures,
     curve_ticks,
+    dashboard_figure,
     grid_axes,
     heat_colorbar,
+    narrow_layout,
+    panel_traces,
 )
 
 PRICE_RANGE = (0.5, 12.0, 0.1)  # USD per GPU-hour
@@ -75,27 +80,27 @@ def _bold(text: str) -> str:
 
 
 
-def update_figures(figures: dict, params: compute.Params) -> None:
-    """Recompute the model and write its numbers into the chart widgets (one send each)."""
+def update_figure(figure, params: compute.Params) -> None:
+    """Recompute the model and write its numbers into the dashboard's chart widget (one send:
+    the traces that changed, and the layout if the curve's ticks moved)."""
     data = _figure_data(params)
-    with figures["allocation"].batch() as fig:
-        for i, trace in enumerate(fig.data):
+    with figure.batch() as fig:
+        for i, trace in enumerate(panel_traces(fig, "allocation")):
             trace.y = [float(data["gpus"][i])]
-    with figures["curve"].batch() as fig:
-        line, point = fig.data
+        line, point = panel_traces(fig, "curve")
         line.x, line.y = data["curve_x"].tolist(), _json_list(data["curve_y"])
         point.x, point.y = [data["point_x"]], [data["point_y"]]
-        fig.update_yaxes(**curve_ticks(data["curve_y"]))
-    with figures["cost"].batch() as fig:
-        fig.data[0].y = data["cost"].tolist()
-    with figures["heatmap"].batch() as fig:
+        fig.layout[_axis(fig, line, "y")].update(**curve_ticks(data["curve_y"]))
+        panel_traces(fig, "cost")[0].y = data["cost"].tolist()
         _restyle_grid(fig, data["grid"])
-        marker = fig.data[1]
+        marker = panel_traces(fig, "heatmap")[1]
         marker.x, marker.y = [params.fleet_gpus], [params.mfu]
 
 
-
-
+def _axis(fig, trace, letter: str) -> str:
+    """The layout key of a trace's x or y axis ("y3" -> "yaxis3")."""
+    ref = getattr(trace, f"{letter}axis") or letter
+    return f"{letter}axis{ref[1:]}"
 
 
 def _restyle_grid(fig, grid: np.ndarray) -> None:
@@ -103,35 +108,41 @@ def _restyle_grid(fig, grid: np.ndarray) -> None:
     # ``trace.z`` costs about 10 ms, the restyle well under one.
     with np.errstate(divide="ignore", invalid="ignore"):
         log_days = np.log10(grid)
+    heat = next(i for i, trace in enumerate(fig.data) if trace.meta == "heatmap")
+    ticks = heat_colorbar(grid)  # the bar's ticks alone: its place in the figure stays
     fig.plotly_restyle({"z": [log_days], "customdata": [grid],
-                        "colorbar": [heat_colorbar(grid)]}, trace_indexes=[0])
+                        "colorbar.tickvals": [ticks["tickvals"]],
+                        "colorbar.ticktext": [ticks["ticktext"]]}, trace_indexes=[heat])
 
 
-def write_grid(heatmap, grid: np.ndarray) -> None:
-    """Put new cell values into the heatmap chart widget and send them."""
-    with heatmap.batch() as fig:
+def write_grid(figure, grid: np.ndarray) -> None:
+    """Put new cell values into the dashboard's heatmap and send them."""
+    with figure.batch() as fig:
         _restyle_grid(fig, grid)
-
-
 
 
 @dataclass
 class ComputeDashboard:
-    """Sliders, a preset menu, a readout and four figures over one compute.Params state."""
+    """Sliders, a preset menu, a readout and one chart of four panels over one
+    compute.Params state."""
 
     params: compute.Params
     ref: object
-    figures: dict = field(default_factory=dict)
+    chart: object = None
     controls: dict = field(default_factory=dict)
     readout: object = None
     container: object = None
     _busy: bool = False
 
+    def panel(self, name: str) -> list:
+        """The traces of one of the chart's panels (``PANELS``), in order."""
+        return panel_traces(self.chart.figure, name)
+
     def show(self) -> None:
         """Display the dashboard, and static pictures of its charts for kernel-less viewers."""
         from analysis.dashboards.pictures import show_dashboard
 
-        show_dashboard(self.container, [self.figures[k] for k in TITLES], "Compute what-if")
+        show_dashboard(self.container, [self.chart], "Compute what-if")
 
     def on_share(self, programme: str, change) -> None:
         """A share slider moved: rebalance the others so the total stays 100 %."""
@@ -162,7 +173,7 @@ class ComputeDashboard:
                 self.controls["preset"].value = preset
         finally:
             self._busy = False
-        update_figures(self.figures, params)
+        update_figure(self.chart, params)
         self.readout.value = _bold(readout_text(params))
 
 
@@ -174,7 +185,8 @@ def compute_dashboard(params: compute.Params | None = None, ref=None) -> Compute
 
     ref = reference.compute_constants() if ref is None else ref
     params = compute.defaults(ref) if params is None else params
-    figures = {key: PlotWidget(fig) for key, fig in build_figures(params).items()}
+    figure = dashboard_figure(params)
+    chart = PlotWidget(figure, narrow=narrow_layout(figure))
     style = label_style(["Fleet (GPUs)", "Utilisation (MFU)", "Price per GPU-hour",
                          "Training FLOP", "Scenario", *compute.LABELS.values()])
     wide = w.Layout(width=f"calc({style['description_width']} + 19em)")
@@ -210,7 +222,7 @@ def compute_dashboard(params: compute.Params | None = None, ref=None) -> Compute
     board = ComputeDashboard(
         params=params,
         ref=ref,
-        figures=figures,
+        chart=chart,
         controls={"scalars": scalars, "shares": shares, "preset": preset},
         readout=readout,
     )
@@ -234,11 +246,5 @@ def compute_dashboard(params: compute.Params | None = None, ref=None) -> Compute
         ],
         **wrap(),
     )
-    charts = w.VBox(
-        [
-            w.HBox([figures["allocation"], figures["curve"]], **wrap()),
-            w.HBox([figures["cost"], figures["heatmap"]], **wrap()),
-        ]
-    )
-    board.container = w.VBox([controls, readout, charts])
+    board.container = w.VBox([controls, readout, chart])
     return board

@@ -68,7 +68,7 @@ def show_dashboard(container, figures: Sequence, label: str) -> None:
     display(Markdown(DASHBOARD_NOTE))
     for fig in figures:
         figure = getattr(fig, "figure", fig)
-        title = figure.layout.title.text or ""
+        title = figure.layout.title.text or label
         display({"text/plain": ""}, metadata={STATIC_KEY: _spec(figure), PICTURE_KEY: title},
                 raw=True)
 

@@ -89,20 +89,45 @@ export default {
     // model's state stays what the kernel sent). A trace the model still holds as the same
     // object is passed again as the same copy: plotly sees it unchanged, and the copy of a
     // large unchanged array (the heatmap's cells) is not made again.
+    // A chart wider than the room its view has (a narrow window, Lab's side panels open) is
+    // drawn at that room's width instead of running past the page's edge; below the width
+    // its ``_narrow`` variant names, with that variant's layout and trace settings over the
+    // figure's (one column of panels instead of two, say).
+    const room = () => {
+      const parent = el.parentElement;
+      return parent ? Math.floor(parent.clientWidth) : 0;
+    };
+    const over = (base, extra) => {
+      const out = { ...base };
+      for (const [key, value] of Object.entries(extra || {})) {
+        const both = value && base[key] && typeof value === "object"
+          && typeof base[key] === "object" && !Array.isArray(value);
+        out[key] = both ? { ...base[key], ...value } : value;
+      }
+      return out;
+    };
+    const fitted = (layout, width, narrow) => {
+      const shaped = narrow ? over(layout, narrow.layout) : layout;
+      return shaped.width && width > 0 && width < shaped.width ? { ...shaped, width } : shaped;
+    };
     let drawn = null;
     const redraw = () => {
       const data = model.get("_data") || [];
       const layout = model.get("_layout") || {};
       const config = model.get("_config") || {};
-      const same = drawn && drawn.config === config && drawn.data.length === data.length
+      const variant = model.get("_narrow") || {};
+      const width = room();
+      const narrow = variant.below && width > 0 && width < variant.below ? variant : null;
+      const same = drawn && drawn.config === config && drawn.narrow === narrow
+        && drawn.data.length === data.length
         && data.every((trace, i) => trace.type === drawn.data[i].type);
-      if (same && layout === drawn.layout && data.every((trace, i) => trace === drawn.data[i])) {
-        return;
-      }
-      const copies = data.map((trace, i) =>
-        same && trace === drawn.data[i] ? drawn.copies[i] : structuredClone(trace));
-      const layoutCopy = same && layout === drawn.layout ? drawn.layoutCopy : structuredClone(layout);
-      drawn = { data, copies, layout, layoutCopy, config };
+      const sameLayout = same && layout === drawn.layout && width === drawn.width;
+      if (sameLayout && data.every((trace, i) => trace === drawn.data[i])) return;
+      const copies = data.map((trace, i) => (same && trace === drawn.data[i] ? drawn.copies[i]
+        : structuredClone(narrow ? over(trace, (narrow.traces || {})[i]) : trace)));
+      const layoutCopy = sameLayout ? drawn.layoutCopy
+        : structuredClone(fitted(layout, width, narrow));
+      drawn = { data, copies, layout, layoutCopy, config, width, narrow };
       Plotly.react(el, copies, layoutCopy, config);
     };
     // One redraw for the changes one message brings (traces and layout set together).
@@ -116,7 +141,21 @@ export default {
     model.on("change:_layout", schedule);
     model.on("change:_config", schedule);
     redraw();
-    return () => { Plotly.purge(el); };
+    // Drawn again when the room changes (the window or a side panel resized). A view is often
+    // rendered before it is put in the page: the view's own element is watched from the start
+    // (it is sized when it is put in), its parent from then on.
+    let watched = null;
+    const resized = new ResizeObserver(() => {
+      const parent = el.parentElement;
+      if (parent && parent !== watched) {
+        if (watched) resized.unobserve(watched);
+        resized.observe(parent);
+        watched = parent;
+      }
+      if (drawn && room() !== drawn.width) schedule();
+    });
+    resized.observe(el);
+    return () => { resized.disconnect(); Plotly.purge(el); };
   },
 };
 """
@@ -247,16 +286,23 @@ class PlotWidget(anywidget.AnyWidget):
     _data = traitlets.List().tag(sync=True)
     _layout = traitlets.Dict().tag(sync=True)
     _config = traitlets.Dict().tag(sync=True)
+    # How to draw where the view has less room than ``below`` pixels: layout and per-trace
+    # settings (by trace index) put over the figure's; empty for none.
+    _narrow = traitlets.Dict().tag(sync=True)
     # Counts the updates; a delta message names the revision it applies to.
     _revision = traitlets.Int(0).tag(sync=True)
     # The library model, referenced so that the page creates it before any chart's model.
     _library = traitlets.Instance(_PlotlyLibrary).tag(sync=True, **widget_serialization)
 
-    def __init__(self, figure: go.Figure, *, config: dict | None = None, **kwargs) -> None:
+    def __init__(self, figure: go.Figure, *, config: dict | None = None,
+                 narrow: dict | None = None, **kwargs) -> None:
+        """``narrow``: ``{"below": pixels, "layout": {...}, "traces": {index: {...}}}``, the
+        settings a view narrower than ``below`` draws with, over the figure's own (layout
+        keys holding objects are merged one level deep, as are a trace's)."""
         self.figure = go.Figure(figure)
         # The first state goes out with the widget's opening message, not as an update.
         super().__init__(**self._state(), _config={"displaylogo": False, **(config or {})},
-                         _library=_library(), **kwargs)
+                         _narrow=_jsonable(narrow or {}), _library=_library(), **kwargs)
         self._quiet = False
         self.on_msg(self._on_front_end_msg)
 

@@ -81,64 +81,63 @@ def _figure_data(params: compute.Params) -> dict:
     }
 
 
-def build_figures(params: compute.Params) -> dict:
-    """The four charts (plotly figures) at ``params``: what the dashboard starts from and what
-    the static exports show."""
-    import plotly.graph_objects as go
-
+def _panels(params: compute.Params) -> dict[str, dict]:
+    """Each chart's traces and layout as plain dicts (validated once, by whoever makes a
+    figure of them)."""
     from analysis.viz.figures import TEMPLATE  # registers the suite's templates
 
     data = _figure_data(params)
     colors = _colors()
-    template = TEMPLATE
     # Programme names broken over lines so they sit level under the cost bars.
     labels = ["<br>".join(textwrap.wrap(compute.LABELS[p], 10)) for p in compute.PROGRAMMES]
     common = {
-        "template": template,
+        "template": TEMPLATE,
         "height": FIGURE_HEIGHT,
         "width": FIGURE_WIDTH,
         "margin": {"t": 50, "b": 40},
     }
-
-    allocation = go.Figure(
-        data=[
-            go.Bar(
-                name=compute.LABELS[p],
-                x=["Fleet"],
-                y=[data["gpus"][i]],
-                marker_color=colors[p],
-                hovertemplate="%{y:,.0f} GPUs<extra>" + compute.LABELS[p] + "</extra>",
-            )
+    allocation = {
+        "data": [
+            {
+                "type": "bar",
+                "name": compute.LABELS[p],
+                "x": ["Fleet"],
+                "y": [data["gpus"][i]],
+                "marker": {"color": colors[p]},
+                "hovertemplate": "%{y:,.0f} GPUs<extra>" + compute.LABELS[p] + "</extra>",
+            }
             for i, p in enumerate(compute.PROGRAMMES)
         ],
-        layout={
+        "layout": {
             **common,
             "title": {"text": TITLES["allocation"]},
             "barmode": "stack",
             "yaxis": {"title": {"text": "GPUs"}, "tickformat": ",.0f"},
             "meta": "allocation",
         },
-    )
-    curve = go.Figure(
-        data=[
-            go.Scatter(
-                name="Spud training days",
-                x=data["curve_x"],
-                y=data["curve_y"],
-                mode="lines",
-                line={"color": colors[compute.TRAINING]},
-                hovertemplate="Sora %{x:.0%}: %{y:,.1f} days<extra></extra>",
-            ),
-            go.Scatter(
-                name="current shares",
-                x=[data["point_x"]],
-                y=[data["point_y"]],
-                mode="markers",
-                marker={"size": 12, "color": colors[compute.SORA]},
-                hovertemplate="now: %{y:,.1f} days<extra></extra>",
-            ),
+    }
+    curve = {
+        "data": [
+            {
+                "type": "scatter",
+                "name": "Spud training days",
+                "x": data["curve_x"],
+                "y": data["curve_y"],
+                "mode": "lines",
+                "line": {"color": colors[compute.TRAINING]},
+                "hovertemplate": "Sora %{x:.0%}: %{y:,.1f} days<extra></extra>",
+            },
+            {
+                "type": "scatter",
+                "name": "current shares",
+                "x": [data["point_x"]],
+                "y": [data["point_y"]],
+                "mode": "markers",
+                "marker": {"size": 12, "color": colors[compute.SORA]},
+                "hovertemplate": "now: %{y:,.1f} days<extra></extra>",
+            },
         ],
-        layout={
+        "layout": {
             **common,
             "title": {"text": TITLES["curve"]},
             "showlegend": False,
@@ -149,47 +148,50 @@ def build_figures(params: compute.Params) -> dict:
             "yaxis": {"title": {"text": "days"}, "type": "log", **curve_ticks(data["curve_y"])},
             "meta": "curve",
         },
-    )
-    cost = go.Figure(
-        data=[
-            go.Bar(
-                x=labels,
-                y=data["cost"],
-                marker_color=[colors[p] for p in compute.PROGRAMMES],
-                hovertemplate="%{x}: $%{y:,.0f} a day<extra></extra>",
-            )
+    }
+    cost = {
+        "data": [
+            {
+                "type": "bar",
+                "x": labels,
+                "y": data["cost"],
+                "marker": {"color": [colors[p] for p in compute.PROGRAMMES]},
+                "hovertemplate": "%{x}: $%{y:,.0f} a day<extra></extra>",
+            }
         ],
-        layout={
+        "layout": {
             **common,
             "title": {"text": TITLES["cost"]},
             "xaxis": {"tickangle": 0},
             "yaxis": {"title": {"text": "USD per day"}, "tickformat": "$,.3s"},
             "meta": "cost",
         },
-    )
-    heatmap = go.Figure(
-        data=[
-            go.Heatmap(
-                x=data["fleet_axis"],
-                y=data["mfu_axis"],
-                z=np.log10(data["grid"]),
-                customdata=data["grid"],
-                colorscale="Viridis",
-                reversescale=True,
-                colorbar=heat_colorbar(data["grid"]),
-                hovertemplate="%{x:,.0f} GPUs, MFU %{y:.0%}: %{customdata:,.1f} days"
-                              "<extra></extra>",
-            ),
-            go.Scatter(
-                x=[params.fleet_gpus],
-                y=[params.mfu],
-                mode="markers",
-                showlegend=False,
-                marker={"size": 12, "color": "white", "line": {"color": "black", "width": 2}},
-                hovertemplate="now<extra></extra>",
-            ),
+    }
+    heatmap = {
+        "data": [
+            {
+                "type": "heatmap",
+                "x": data["fleet_axis"],
+                "y": data["mfu_axis"],
+                "z": np.log10(data["grid"]),
+                "customdata": data["grid"],
+                "colorscale": "Viridis",
+                "reversescale": True,
+                "colorbar": heat_colorbar(data["grid"]),
+                "hovertemplate": "%{x:,.0f} GPUs, MFU %{y:.0%}: %{customdata:,.1f} days"
+                                 "<extra></extra>",
+            },
+            {
+                "type": "scatter",
+                "x": [params.fleet_gpus],
+                "y": [params.mfu],
+                "mode": "markers",
+                "showlegend": False,
+                "marker": {"size": 12, "color": "white", "line": {"color": "black", "width": 2}},
+                "hovertemplate": "now<extra></extra>",
+            },
         ],
-        layout={
+        "layout": {
             **common,
             "title": {"text": TITLES["heatmap"]},
             "margin": {**common["margin"], "r": 90},  # room for the colour bar's labels
@@ -197,8 +199,119 @@ def build_figures(params: compute.Params) -> dict:
             "yaxis": {"title": {"text": "model-FLOPs utilisation"}, "tickformat": ".0%"},
             "meta": "heatmap",
         },
-    )
+    }
     return {"allocation": allocation, "curve": curve, "cost": cost, "heatmap": heatmap}
+
+
+def build_figures(params: compute.Params) -> dict:
+    """The four charts (plotly figures) at ``params``: what the static exports show, one
+    file each; the live dashboard draws them as the panels of :func:`dashboard_figure`."""
+    import plotly.graph_objects as go
+
+    return {key: go.Figure(panel) for key, panel in _panels(params).items()}
+
+
+PANELS = ("allocation", "curve", "cost", "heatmap")  # the dashboard's panels, row by row
+# Gaps between the dashboard's panels, as fractions of the figure (room for axis titles).
+PANEL_GAPS = (0.15, 0.2)
+# Below this many pixels of room, the live dashboard draws its panels in one column.
+NARROW_BELOW = 760
+
+
+def _placement(columns: int) -> dict:
+    """Where the dashboard's panels go in a grid of ``columns`` (2 or 1): each axis's domain,
+    the panel titles, the legend, the colour bar and the figure's size."""
+    rows = len(PANELS) // columns
+    across = PANEL_GAPS[0] if columns > 1 else 0.0
+    down = PANEL_GAPS[1] * 2 / rows  # the same gap in pixels as between two rows
+    width = (1 - across * (columns - 1)) / columns
+    height = (1 - down * (rows - 1)) / rows
+    axes, titles, domains = {}, [], {}
+    for n, key in enumerate(PANELS):
+        row, col = divmod(n, columns)
+        x = [col * (width + across), col * (width + across) + width]
+        top = 1 - row * (height + down)
+        y = [top - height, top]
+        if col == columns - 1:
+            x[1] = 1.0  # no rounding gap at the edges
+        if row == rows - 1:
+            y[0] = 0.0
+        domains[key] = (x, y)
+        suffix = str(n + 1) if n else ""
+        axes[f"xaxis{suffix}"] = {"domain": x}
+        axes[f"yaxis{suffix}"] = {"domain": y}
+        titles.append({"text": TITLES[key], "x": sum(x) / 2, "y": y[1], "xref": "paper",
+                       "yref": "paper", "xanchor": "center", "yanchor": "bottom",
+                       "showarrow": False, "font": {"size": 16}})
+    heat_y = domains["heatmap"][1]
+    return {
+        "layout": {
+            **axes,
+            "annotations": titles,
+            "width": columns * FIGURE_WIDTH,
+            "height": rows * FIGURE_HEIGHT,
+            # The stacked bar's programmes are the one legend; it sits beside the bar.
+            "legend": {"x": domains["allocation"][0][1], "y": domains["allocation"][1][1]},
+        },
+        "colorbar": {"len": heat_y[1] - heat_y[0], "y": heat_y[0]},
+    }
+
+
+def dashboard_figure(params: compute.Params):
+    """The four charts of :func:`build_figures` as the panels of one figure, two by two: the
+    live dashboard redraws one figure per step instead of four (plotly's cost of a redraw is
+    mostly per figure, not per trace). Each trace's ``meta`` names its panel
+    (:func:`panel_traces`); the panels' titles are annotations. :func:`narrow_layout` is how
+    the figure is drawn where there is no room for two columns."""
+    import plotly.graph_objects as go
+
+    from analysis.viz.figures import TEMPLATE
+
+    panels = _panels(params)
+    place = _placement(2)
+    data, axes = [], {}
+    for n, key in enumerate(PANELS):
+        suffix = str(n + 1) if n else ""
+        panel = panels[key]
+        for trace in panel["data"]:
+            extra = {"width": 0.6} if key == "allocation" else {"showlegend": False}
+            data.append({**trace, **extra, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
+                         "meta": key})
+        for axis in ("xaxis", "yaxis"):
+            other = "y" if axis == "xaxis" else "x"
+            axes[axis + suffix] = {**panel["layout"].get(axis, {}),
+                                   **place["layout"][axis + suffix],
+                                   "anchor": f"{other}{suffix}"}
+    heat = next(t for t in data if t["type"] == "heatmap")
+    heat["colorbar"] = {**heat["colorbar"], **place["colorbar"], "yanchor": "bottom",
+                        "thickness": 14}
+    axes["xaxis"]["range"] = [-0.5, 1.3]  # the bar to the left, the legend to its right
+    layout = {
+        **place["layout"],
+        **axes,
+        "template": TEMPLATE,
+        "barmode": "stack",
+        "margin": {"t": 50, "b": 40, "r": 20},
+        "legend": {**place["layout"]["legend"], "xanchor": "right", "yanchor": "top",
+                   "traceorder": "reversed", "bgcolor": "rgba(0,0,0,0)"},
+        "meta": "compute dashboard",
+    }
+    return go.Figure({"data": data, "layout": layout})
+
+
+def narrow_layout(fig) -> dict:
+    """What :func:`dashboard_figure` draws with where its view has less than NARROW_BELOW
+    pixels: the panels in one column (layout settings and the colour bar's, over the
+    figure's), for :class:`~analysis.dashboards.plotwidget.PlotWidget`'s ``narrow``."""
+    place = _placement(1)
+    heat = next(i for i, trace in enumerate(fig.data) if trace.type == "heatmap")
+    return {"below": NARROW_BELOW, "layout": place["layout"],
+            "traces": {str(heat): {"colorbar": place["colorbar"]}}}
+
+
+def panel_traces(fig, panel: str):
+    """The traces of one panel of :func:`dashboard_figure`, in order."""
+    return [trace for trace in fig.data if trace.meta == panel]
 
 
 def heat_colorbar(grid: np.ndarray) -> dict:

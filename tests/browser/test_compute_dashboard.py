@@ -20,13 +20,16 @@ pytestmark = pytest.mark.browser
 PAGE_TIMEOUT_MS = 90_000
 FLEET_LABEL = "Fleet (GPUs)"
 
-# What plotly drew (_fullData): the figure's input arrays may arrive in plotly.js's compact
-# typed-array form ({dtype, bdata}), which only the drawn traces hold decoded.
-_PLOT_Y = """(title) => {
-    const plots = Array.from(document.querySelectorAll('.js-plotly-plot'));
-    const el = plots.find(p => p.layout && p.layout.title && p.layout.title.text === title);
-    return el && el._fullData ? el._fullData.map(t => Array.from(t.y || [])) : null;
-}"""
+# What plotly drew (_fullData) in one panel of the dashboard's chart: the figure's input
+# arrays may arrive in plotly.js's compact typed-array form ({dtype, bdata}), which only the
+# drawn traces hold decoded. Each trace's meta names its panel.
+_PLOTS = """Array.from(document.querySelectorAll('.js-plotly-plot')).filter(
+        p => p.layout && p.layout.meta === 'compute dashboard')"""
+_PLOT_Y = """(panel) => {
+    const el = PLOTS[0];
+    return el && el._fullData ? el._fullData.filter(t => (t._input || t).meta === panel)
+        .map(t => Array.from(t.y || [])) : null;
+}""".replace("PLOTS", _PLOTS)
 
 
 def expected_after_fleet_step():
@@ -37,23 +40,25 @@ def expected_after_fleet_step():
 
 
 def allocation_y(page) -> list[float]:
-    data = page.evaluate(_PLOT_Y, dashboard.TITLES["allocation"])
+    data = page.evaluate(_PLOT_Y, "allocation")
     assert data is not None, "allocation chart not found in the page"
     return [trace[0] for trace in data]
 
 
 def wait_for_dashboard(page) -> None:
-    """Wait until all four charts have finished their first plot.
+    """Wait until the dashboard's chart has finished its first plot, all four panels drawn.
 
     A chart's element exists as soon as plotly starts drawing, but its widget view starts
     listening for updates only once that first plot is done (`_fullData` set); a slider moved
-    in between (Voila renders all four at once on page load) would update the model unseen.
+    in between would update the model unseen.
     """
     page.wait_for_function(
-        """() => {
-            const plots = Array.from(document.querySelectorAll('.js-plotly-plot'));
-            return plots.length >= 4 && plots.every(p => p._fullData && p._fullLayout);
-        }""",
+        """(panels) => {
+            const plots = PLOTS;
+            return plots.length === 1 && !!plots[0]._fullLayout && panels.every(
+                panel => (plots[0]._fullData || []).some(t => (t._input || t).meta === panel));
+        }""".replace("PLOTS", _PLOTS),
+        arg=list(dashboard.PANELS),
         timeout=PAGE_TIMEOUT_MS,
     )
     page.wait_for_selector(".compute-readout", timeout=PAGE_TIMEOUT_MS)
@@ -91,27 +96,28 @@ def check_slider_round_trip(page, every_chart: bool = True) -> None:
         return
     wait_until(
         lambda: (
-            page.evaluate(_PLOT_Y, dashboard.TITLES["cost"])[0]
+            page.evaluate(_PLOT_Y, "cost")[0]
             == pytest.approx(list(expected["cost_per_day"]))
         )
     )
-    cost = page.evaluate(_PLOT_Y, dashboard.TITLES["cost"])
+    cost = page.evaluate(_PLOT_Y, "cost")
     assert cost[0] == pytest.approx(list(expected["cost_per_day"]))
     # The training-days curve scales with the fleet: every point moves.
     curve = dashboard._figure_data(after)["curve_y"]
-    wait_until(lambda: _finite(page.evaluate(_PLOT_Y, dashboard.TITLES["curve"])[0])
+    wait_until(lambda: _finite(page.evaluate(_PLOT_Y, "curve")[0])
                == pytest.approx(_finite(list(curve))))
-    assert _finite(page.evaluate(_PLOT_Y, dashboard.TITLES["curve"])[0]) == pytest.approx(_finite(list(curve)))
+    assert _finite(page.evaluate(_PLOT_Y, "curve")[0]) == pytest.approx(_finite(list(curve)))
 
 
-# The data plotly drew in the last chart of that title: (x, y) of every trace.
-_LAST_PLOT = """(title) => {
-    const plots = Array.from(document.querySelectorAll('.js-plotly-plot')).filter(
-        p => p.layout && p.layout.title && p.layout.title.text === title);
+# The data plotly drew in the last of the dashboard's charts on the page, one panel's
+# traces: (x, y) of each.
+_LAST_PLOT = """(panel) => {
+    const plots = PLOTS;
     const el = plots[plots.length - 1];
-    return el && el._fullData ? {count: plots.length, traces: el._fullData.map(
+    return el && el._fullData ? {count: plots.length, traces: el._fullData.filter(
+        t => (t._input || t).meta === panel).map(
         t => [Array.from(t.x || []), Array.from(t.y || [])])} : null;
-}"""
+}""".replace("PLOTS", _PLOTS)
 
 
 def check_late_views(page) -> None:
@@ -124,14 +130,44 @@ def check_late_views(page) -> None:
     page.keyboard.press("Enter")
     page.keyboard.type("board.container")
     page.keyboard.press("Shift+Enter")
-    title = dashboard.TITLES["heatmap"]
-    wait_until(lambda: (page.evaluate(_LAST_PLOT, title) or {}).get("count") == 2, timeout=60)
-    heatmap = page.evaluate(_LAST_PLOT, title)
+    wait_until(lambda: (page.evaluate(_LAST_PLOT, "heatmap") or {}).get("count") == 2,
+               timeout=60)
+    heatmap = page.evaluate(_LAST_PLOT, "heatmap")
     assert heatmap["count"] == 2, "the dashboard was not displayed a second time"
     assert heatmap["traces"][1] == [[after.fleet_gpus], [pytest.approx(after.mfu)]]
-    allocation = page.evaluate(_LAST_PLOT, dashboard.TITLES["allocation"])
+    allocation = page.evaluate(_LAST_PLOT, "allocation")
     assert [y[0] for _, y in allocation["traces"]] == pytest.approx(
         list(compute.allocation(after)["gpus"]))
+
+
+# Each of the dashboard's charts on the page: drawn width and height, and its view's room.
+_SHAPES = """() => PLOTS.map(
+    p => [p._fullLayout.width, p._fullLayout.height, p.parentElement.clientWidth])"""
+_SHAPES = _SHAPES.replace("PLOTS", _PLOTS)
+
+
+def check_narrow_window(page) -> None:
+    """In a window with no room for two columns of panels (1,000 px, the file browser open),
+    the chart draws them in one column within its room; widened again, it goes back to two
+    columns at full width. (The notebook's wide tables scroll in such a window; they are
+    not what this checks.)"""
+    from analysis.viz import whatif
+
+    page.set_viewport_size({"width": 1000, "height": 1000})
+    one_column = 4 * whatif.FIGURE_HEIGHT
+    # Lab lays out only the cells in view: each chart follows its room once it is seen.
+    plots = page.locator(".analysis-plot")
+    for i in range(plots.count()):
+        plots.nth(i).scroll_into_view_if_needed()
+        time.sleep(0.5)
+    wait_until(lambda: all(h == one_column for _, h, _ in page.evaluate(_SHAPES)))
+    shapes = page.evaluate(_SHAPES)
+    assert shapes and all(h == one_column and w <= room < whatif.NARROW_BELOW
+                          for w, h, room in shapes), shapes
+    page.set_viewport_size({"width": 1600, "height": 1000})
+    wide = [2 * whatif.FIGURE_WIDTH, 2 * whatif.FIGURE_HEIGHT]
+    wait_until(lambda: all(shape[:2] == wide for shape in page.evaluate(_SHAPES)))
+    assert all(shape[:2] == wide for shape in page.evaluate(_SHAPES)), page.evaluate(_SHAPES)
 
 
 def _finite(values: list) -> list[float]:
@@ -176,11 +212,12 @@ def test_lab_run_all_and_move_fleet_slider(lab, notebook_copy, page, tmp_path, o
         wait_for_dashboard(page)
         check_slider_round_trip(page)
         check_late_views(page)
+        assert overflowing(page) == []
+        check_narrow_window(page)
     finally:
         page.screenshot(path=str(tmp_path / "lab.png"), full_page=True)
     assert (tmp_path / "lab.png").stat().st_size > 0
     assert not unexpected_errors(page)
-    assert overflowing(page) == []
 
 
 def test_voila_app_moves_fleet_slider(voila, page, tmp_path, overflowing):

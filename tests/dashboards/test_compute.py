@@ -1,4 +1,4 @@
-"""The compute dashboard, built in-process: sliders drive the model and the figures in place."""
+"""The compute dashboard, built in-process: sliders drive the model and the chart in place."""
 
 from __future__ import annotations
 
@@ -16,25 +16,26 @@ def board():
 
 def test_first_render_matches_model(board):
     alloc = compute.allocation(board.params)
-    ys = [trace.y[0] for trace in board.figures["allocation"].data]
+    ys = [trace.y[0] for trace in board.panel("allocation")]
     assert ys == pytest.approx(list(alloc["gpus"]))
-    assert board.figures["allocation"].layout.title.text == dashboard.TITLES["allocation"]
+    titles = [note.text for note in board.chart.layout.annotations]
+    assert titles == [dashboard.TITLES[key] for key in dashboard.PANELS]
     assert dashboard.readout_text(board.params) in board.readout.value
 
 
-def test_fleet_slider_updates_figures_and_readout(board):
+def test_fleet_slider_updates_the_chart_and_readout(board):
     before = board.readout.value
     fleet = board.controls["scalars"]["fleet_gpus"]
     fleet.value = fleet.value + 10 * fleet.step
     expected = compute.allocation(board.params)
     assert board.params.fleet_gpus == fleet.value
-    ys = [trace.y[0] for trace in board.figures["allocation"].data]
+    ys = [trace.y[0] for trace in board.panel("allocation")]
     assert ys == pytest.approx(list(expected["gpus"]))
-    assert list(board.figures["cost"].data[0].y) == pytest.approx(list(expected["cost_per_day"]))
+    assert list(board.panel("cost")[0].y) == pytest.approx(list(expected["cost_per_day"]))
     days = compute.summary(board.params)["days_saved"]
     assert f"saves {days:,.1f} days" in board.readout.value
     assert board.readout.value != before
-    marker = board.figures["heatmap"].data[1]
+    marker = board.panel("heatmap")[1]
     assert marker.x == (fleet.value,)
 
 
@@ -44,7 +45,7 @@ def test_share_slider_rebalances_others_to_100_percent(board):
     total = sum(slider.value for slider in sliders.values())
     assert total == pytest.approx(1.0)
     assert board.params.shares["sora_inference"] == pytest.approx(0.30)
-    point = board.figures["curve"].data[1]
+    point = board.panel("curve")[1]
     assert point.x == pytest.approx((0.30,))
     assert point.y[0] == pytest.approx(compute.summary(board.params)["training_days"])
     assert board.controls["preset"].value is None
@@ -66,7 +67,7 @@ def test_training_flop_slider_is_logarithmic_and_the_heatmap_follows(board):
     assert (slider.min, slider.max) == dashboard.FLOP_EXPONENTS[:2]  # exponents, not FLOP
     slider.value = 1e26
     assert board.params.training_flop == pytest.approx(1e26)
-    heat = board.figures["heatmap"].data[0]
+    heat = board.panel("heatmap")[0]
     mfu, fleet = dashboard.grid_axes()
     expected = compute.sensitivity_grid(board.params, mfu, fleet)
     assert np.asarray(heat.customdata, dtype=float) == pytest.approx(expected)

@@ -31,31 +31,34 @@ def _chart() -> PlotWidget:
                                 layout={"title": {"text": "t"}}))
 
 
-def test_a_fleet_step_sends_one_message_per_chart_without_the_unchanged_heatmap(sent):
+def test_a_fleet_step_sends_one_message_without_the_unchanged_heatmap(sent):
     board = dashboard.compute_dashboard()
     sent.clear()  # what building the widgets sent
-    heatmap = board.figures["heatmap"]
-    cells = heatmap._data[0]
+    chart = board.chart
+    kinds = [trace.meta for trace in chart.data]
+    heat, marker = (i for i, kind in enumerate(kinds) if kind == "heatmap")
+    cells = chart._data[heat]
     fleet = board.controls["scalars"]["fleet_gpus"]
     fleet.value = fleet.value + fleet.step
-    assert [kind for kind, *_ in sent] == ["msg"] * 4
-    assert [widget for _, widget, _ in sent] == [board.figures[k] for k in dashboard.TITLES]
-    heat = next(content for _, widget, content in sent if widget is heatmap)
-    # The 10,000 cells stay the same when the fleet moves: only the marker goes out.
-    assert set(heat["traces"]) == {"1"} and "layout" not in heat
-    assert heat["traces"]["1"]["x"] == [fleet.value]
-    assert heatmap._data[0] == cells
-    assert heat["revision"] == heat["base"] + 1 == heatmap._revision
+    assert [(kind, widget) for kind, widget, _ in sent] == [("msg", chart)]
+    content = sent[0][2]
+    # The 10,000 cells stay the same when the fleet moves: the heatmap's marker goes out,
+    # with every other panel's traces (all follow the fleet), and no layout.
+    assert set(content["traces"]) == {str(i) for i in range(len(kinds)) if i != heat}
+    assert "layout" not in content
+    assert content["traces"][str(marker)]["x"] == [fleet.value]
+    assert chart._data[heat] == cells
+    assert content["revision"] == content["base"] + 1 == chart._revision
 
 
 def test_the_state_holds_the_whole_current_figure(sent):
     board = dashboard.compute_dashboard()
     board.controls["scalars"]["fleet_gpus"].value += 3 * dashboard.FLEET_RANGE[2]
     board.controls["scalars"]["mfu"].value = 0.5
-    fresh = {key: PlotWidget(fig) for key, fig in dashboard.build_figures(board.params).items()}
-    for key, widget in board.figures.items():
-        assert widget.get_state()["_data"] == fresh[key].get_state()["_data"], key
-        assert widget.get_state()["_layout"] == fresh[key].get_state()["_layout"], key
+    board.controls["scalars"]["training_flop"].value = 3e26
+    fresh = PlotWidget(dashboard.dashboard_figure(board.params))
+    assert board.chart.get_state()["_data"] == fresh.get_state()["_data"]
+    assert board.chart.get_state()["_layout"] == fresh.get_state()["_layout"]
 
 
 def test_only_the_changed_trace_and_a_changed_layout_go_out(sent):

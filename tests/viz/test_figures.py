@@ -196,7 +196,8 @@ def test_the_dashboards_draw_only_trace_types_the_default_template_styles():
     from analysis.dashboards import compute as compute_board
     from analysis.viz import whatif
 
-    figs = list(whatif.build_figures(compute_board.compute_dashboard().params).values())
+    params = compute_board.compute_dashboard().params
+    figs = [*whatif.build_figures(params).values(), whatif.dashboard_figure(params)]
     figs.append(whatif.curve_figure(
         {"daily_cost": 700_000.0, "monthly_revenue": 0.0, "revenue_growth": 0.0,
          "other_monthly_costs": 0.0, "cash": 400e6, "start": dt.date(2023, 11, 17)},
