@@ -178,21 +178,25 @@ def batch_frames(batch: list[Article],
     return by_article(frames, [a.id for a in batch])
 
 
-def run_batches(entries: list[Entry], sources: str | Path, *, keep_going: bool,
+def run_batches(entries: Iterable[Entry], sources: str | Path, *, keep_going: bool,
                 skipped: list[SourceError], on_warning: Callable[[SourceError], None],
-                progress: bool | None = None, derived: dict[str, Derived] | None = None
+                progress: bool | None = None, derived: dict[str, Derived] | None = None,
+                total: int | None = None,
                 ) -> Iterator[tuple[list[str], dict[str, pd.DataFrame]]]:
     """The pandas engine: read the files in manifest order and parse them BATCH at a time;
     yields each batch's article ids and its frames (rows grouped by article, in manifest
-    order)."""
+    order). ``entries`` may be a one-pass iterator (``total`` then gives the count for the
+    progress bar)."""
+    if total is None:
+        total = len(entries) if isinstance(entries, list | tuple) else 0
     bar = None
-    if show_progress(len(entries)) if progress is None else progress:
+    if show_progress(total) if progress is None else progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=len(entries), unit="file", desc="build", mininterval=0.5)
+        bar = tqdm(total=total or None, unit="file", desc="build", mininterval=0.5)
     batch: list[Article] = []
     try:
-        for i, entry in enumerate(entries):
+        for entry in entries:
             try:
                 batch.append(read_article(entry, sources))
             except SourceError as err:
@@ -201,12 +205,22 @@ def run_batches(entries: list[Entry], sources: str | Path, *, keep_going: bool,
                     on_warning(err)
             if bar is not None:
                 bar.update()
-            if batch and (len(batch) == BATCH or i == len(entries) - 1):
+            if len(batch) == BATCH:
                 yield [a.id for a in batch], batch_frames(batch, derived)
                 batch = []
+        if batch:
+            yield [a.id for a in batch], batch_frames(batch, derived)
     finally:
         if bar is not None:
             bar.close()
+
+
+def drained(entries: list[Entry]) -> Iterator[Entry]:
+    """The entries of ``entries`` in order, each taken out of the list as it is reached: a
+    build of N files holds the manifest entries not yet read, not all N to the end."""
+    entries.reverse()
+    while entries:
+        yield entries.pop()
 
 
 def run(entries: list[Entry], sources: str | Path, *, keep_going: bool,
@@ -417,8 +431,9 @@ def build(sources: str | Path = paths.SOURCES, out: str | Path | None = None, *,
     entries = tasks(sources, keep_going=keep_going, skipped=result.skipped)
     for err in result.skipped:
         on_warning(err)
-    parts = run_batches(entries, sources, keep_going=keep_going, skipped=result.skipped,
-                        on_warning=on_warning, derived=derived)
+    parts = run_batches(drained(entries), sources, keep_going=keep_going,
+                        skipped=result.skipped, on_warning=on_warning, derived=derived,
+                        total=len(entries))
     result.counts, result.paths = write_stream(parts, out, chunk_rows=chunk_rows,
                                                names=FRAMES + list(derived or {}))
     result.n_articles = result.counts["articles"]

@@ -41,3 +41,21 @@ def test_checks_streamed_per_batch_equal_checks_of_the_whole_corpus(tmp_path):
     pd.testing.assert_frame_equal(streamed, whole)
     csv = pd.read_csv(out / "checks.csv")
     assert len(csv) == len(whole) and csv["statement"].tolist() == whole["statement"].tolist()
+
+
+def test_the_build_lets_go_of_each_manifest_entry_once_its_file_is_read(tmp_path):
+    # A build of N files holds the entries not yet read, not all N to the end: the list the
+    # build reads from shrinks as the batches go out, and the batches are the same.
+    folder = tmp_path / "corpus"
+    make_corpus(build.BATCH + 5, folder, seed=3)
+    entries = build.tasks(folder, keep_going=False, skipped=[])
+    expected = [[e.id for e in entries[:build.BATCH]], [e.id for e in entries[build.BATCH:]]]
+    pending = list(entries)
+    left, ids = [], []
+    for batch_ids, _ in build.run_batches(build.drained(pending), folder, keep_going=False,
+                                          skipped=[], on_warning=lambda err: None,
+                                          progress=False, total=len(pending)):
+        left.append(len(pending))
+        ids.append(batch_ids)
+    assert ids == expected
+    assert left == [5, 0]
