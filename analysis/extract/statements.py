@@ -42,6 +42,7 @@ users                  "100 million active users", "hundreds of millions of user
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -127,6 +128,38 @@ _REVENUE_AFTER = re.compile(r"^\s+(?:in|of)\s+(?:annual\s+)?revenues?\b", re.I)
 _NO_API = re.compile(r"\b(?:had|has|have)\s+no\s+APIs?\b", re.I)
 
 MODELS = ("model", "product")
+
+# The words one of which each sentence-wide pattern needs to match, in any case. An ASCII
+# sentence that holds none of a pattern's words is not searched with it; most sentences
+# hold none. (Under re.IGNORECASE a few letters outside ASCII match ASCII ones, "ſ" an "s",
+# so other text is always searched.)
+_NEEDS = {
+    _UNVEIL: ("unveiled", "announced", "introduced", "demonstrated", "revealed", "debuted",
+              "launched", "released"),
+    _ENDED: ("terminated", "discontinued", "shut", "ended", "closed"),
+    _NEVER: ("released",),
+    _PREVIEW: ("research",),
+    _CANCELED: ("cancel",),
+    _WIND_DOWN: ("down",),
+    _BUILT_ON: ("transformer",),
+    _CURRENT: ("current", "latest", "newest"),
+    _FIRST: ("first",),
+    _NO_API: ("api",),
+}
+
+
+def _matches_in(text: str) -> Callable[[re.Pattern], Iterable[re.Match]]:
+    """For one sentence: the matches of a sentence-wide pattern of ``_NEEDS`` in it, none
+    searched for where the sentence lacks the pattern's words."""
+    if not text.isascii():
+        return lambda pattern: pattern.finditer(text)
+    lowered = text.lower()
+
+    def matches(pattern: re.Pattern) -> Iterable[re.Match]:
+        if any(word in lowered for word in _NEEDS[pattern]):
+            return pattern.finditer(text)
+        return ()
+    return matches
 
 
 @dataclass
@@ -258,11 +291,12 @@ def _patterns(s: _Sentence) -> None:
             org = by_org.first_from(m.end)
             if org is not None and _FIRED.match(text[m.end:org.start]):
                 s.add(m.entity, "removed_as", f"CEO of {org.entity}", None, "role")
+    matches = _matches_in(text)
     if _LIST_BACK.match(text) and _ALL_OPEN.search(s.previous):
         for m in s.mentions:
             if m.kind in MODELS:
                 s.add(m.entity, "licence", "open source", None, "open_source")
-    for v in _UNVEIL.finditer(text):
+    for v in matches(_UNVEIL):
         # _NEGATION ends the text before the verb and spans at most 25 characters: the last
         # 40 hold any match and the character before it, at no cost per verb in a long line.
         if _NEGATION.search(text[max(0, v.start() - 40):v.start()]):
@@ -283,32 +317,32 @@ def _patterns(s: _Sentence) -> None:
                 s.add(obj.entity, "maker", maker.entity, None, "made_by")
             continue
         s.add(s.subject(v.start()), attribute, date, date, pattern)
-    for v in _ENDED.finditer(text):
+    for v in matches(_ENDED):
         date = s.date_after(v.end(), within=4)
         if date is not None:
             s.add(s.subject(v.start()), "discontinued", date, date, "discontinued")
-    for v in _NEVER.finditer(text):
+    for v in matches(_NEVER):
         s.add(s.subject(v.start()), "publicly_available", "no", None, "never_released")
-    for v in _PREVIEW.finditer(text):
+    for v in matches(_PREVIEW):
         s.add(s.subject(v.start()), "status", "research preview", None, "status")
-    for v in _CANCELED.finditer(text):
+    for v in matches(_CANCELED):
         target = models.first_from(v.end())
         if target is not None and len(text[v.end():target.start].split()) <= 5:
             s.add(target.entity, "status", "canceled", None, "status")
         else:
             s.add(s.subject(v.start()), "status", "canceled", None, "status")
-    for v in _WIND_DOWN.finditer(text):
+    for v in matches(_WIND_DOWN):
         target = s.next_mention(v.end(), ("product",))
         if target is not None and len(text[v.end():target.start].split()) <= 2:
             s.add(target.entity, "status", "winding down", None, "status")
-    for v in _BUILT_ON.finditer(text):
+    for v in matches(_BUILT_ON):
         s.add(s.subject(v.start()), "built_on", " ".join(v.group("arch").lower().split()), None,
               "built_on")
-    for v in _CURRENT.finditer(text):
+    for v in matches(_CURRENT):
         target = s.next_mention(v.end(), ("model",))
         if target is not None and target.start - v.end() <= 4:
             s.add(target.entity, "latest_model", "current", None, "current")
-    for v in _FIRST.finditer(text):
+    for v in matches(_FIRST):
         if _not_before(text, v.start()):
             continue
         s.add(s.subject(v.start(), forward=True), "first", " ".join(v.group("what").split()),
@@ -322,7 +356,7 @@ def _patterns(s: _Sentence) -> None:
         product = [m for m in s.mentions if m.start < pos and m.kind == "product"]
         s.add(product[-1].entity if product else s.subject(pos, ("product",)), "users", value,
               s.date_after(pos), "users")
-    for v in _NO_API.finditer(text):
+    for v in matches(_NO_API):
         s.add(s.subject(v.start(), ("model",)), "api", "no", None, "no_api")
 
 

@@ -130,3 +130,48 @@ def test_entity_mentions_resolve_aliases_and_list_unknown_names(processed_frames
     assert "sora_app" in set(known["entity"]) and "sora" in set(known["entity"])
     assert not e.loc[~e["known"], "entity"].notna().any()
     assert pd.api.types.is_bool_dtype(e["known"])
+
+
+# Sentences each sentence-wide pattern reads, some in capitals or with a letter outside
+# ASCII that re.IGNORECASE matches with an ASCII one ("ſ" with "s").
+WORDED = [
+    "Sora was first unveiled in February 2024.", "Sora was FIRST UNVEILED in February 2024.",
+    "The Sora model has been canceled.", "The Sora model has been CANCELLED.",
+    "The Sora model remains a research preview.", "The Sora model remains a reſearch preview.",
+    "Sora uses a diffusion Transformer.", "The LATEST model, GPT-4o, is fast.",
+    "AT&T made the Picturephone, the First device for video calls.",
+    "WebTV was discontinued in 2013.", "Sora was never publicly released.",
+    "OpenAI is winding down the Sora app.", "GPT-3 had no APIs at first.",
+]
+
+
+def test_a_sentence_without_a_patterns_words_is_one_it_cannot_match(corpus):
+    from analysis.extract import sentences
+
+    texts = sentences.for_corpus(corpus)["text"].tolist() + WORDED
+    for path in sorted((ROOT / "tests" / "gold" / "unseen").glob("*.txt")):
+        texts += path.read_text(encoding="utf-8").splitlines()
+    matched = set()
+    for pattern, words in statements._NEEDS.items():
+        for text in texts:
+            if pattern.search(text):
+                matched.add(pattern)
+                assert not text.isascii() or any(w in text.lower() for w in words), \
+                    (pattern.pattern, text)
+    assert matched == set(statements._NEEDS)  # every pattern was tried on a sentence it reads
+
+
+def test_the_word_check_leaves_the_statements_a_search_of_every_sentence_finds(
+        corpus, processed_frames, monkeypatch):
+    from analysis.extract import sentences
+
+    frames = (sentences.for_corpus(corpus), processed_frames["entities"],
+              processed_frames["quantities"])
+    checked = statements.for_frames(*frames)
+    one_by_one = {line: found(line) for line in WORDED}
+    monkeypatch.setattr(statements, "_matches_in",
+                        lambda text: lambda pattern: pattern.finditer(text))
+    pd.testing.assert_frame_equal(checked, statements.for_frames(*frames))
+    assert one_by_one == {line: found(line) for line in WORDED}
+    assert ("sora", "status", "research preview") in one_by_one[
+        "The Sora model remains a reſearch preview."]
