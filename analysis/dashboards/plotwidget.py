@@ -11,10 +11,11 @@ data after a slider moves):
   and the synced ``_widget_data`` keeps the first data, so a missed event is never made good.
 
 :class:`PlotWidget` keeps its module small (plotly.js reaches the page once, through one
-library model whose module only defines a loader), and syncs the figure itself: ``_data`` and
-``_layout`` hold the whole current figure as plain JSON, so a page that connects later gets it
-whole, and every view draws the model's state when it renders and again on every change, so a
-view that renders late still shows the current numbers.
+library model whose module only defines a loader; the partial "cartesian" bundle of a third
+the size where a chart's traces allow, see ``vendor/README.md``), and syncs the figure
+itself: ``_data`` and ``_layout`` hold the whole current figure as plain JSON, so a page that
+connects later gets it whole, and every view draws the model's state when it renders and
+again on every change, so a view that renders late still shows the current numbers.
 
 An update is one message with only what changed: the traces that differ (a fleet step leaves
 the heatmap's 10,000 cells out and sends its marker) and the layout only if it differs. The
@@ -42,11 +43,12 @@ __all__ = ["PlotWidget", "figure_json"]
 _CHART_ESM = """
 const WAIT_MS = 60000;
 
-function plotly() {
+function plotly(bundle) {
   return new Promise((resolve, reject) => {
     const start = Date.now();
     const poll = () => {
-      if (globalThis.__analysisPlotlyLoad) return resolve(globalThis.__analysisPlotlyLoad());
+      const load = (globalThis.__analysisPlotlyLoads || {})[bundle];
+      if (load) return resolve(load());
       if (Date.now() - start > WAIT_MS) return reject(new Error("plotly.js did not load"));
       setTimeout(poll, 20);
     };
@@ -79,7 +81,7 @@ export default {
     el.classList.add("analysis-plot");
     let Plotly;
     try {
-      Plotly = await plotly();
+      Plotly = await plotly(model.get("_bundle"));
     } catch (error) {
       el.textContent = String(error);
       return;
@@ -161,36 +163,63 @@ export default {
 """
 
 
-@cache
-def _library_esm() -> str:
-    """plotly.js (shipped with the plotly package) behind a loader function on globalThis.
+# The trace types of plotly.js's partial "cartesian" bundle (vendor/README.md): a chart
+# whose traces are all of these gets that bundle, a third the size of the full one.
+CARTESIAN = frozenset({"bar", "box", "contour", "heatmap", "histogram", "histogram2d",
+                       "histogram2dcontour", "image", "pie", "scatter", "scatterternary",
+                       "violin"})
+BUNDLES = ("cartesian", "full")
 
-    Importing the module only defines the function, so its model loads fast; the library
-    itself runs once, at the first chart's render. plotly.min.js is a UMD bundle: given a
-    ``module`` object it assigns the library to ``module.exports``, whatever the page has.
-    """
+
+def bundle_for(figure: go.Figure) -> str:
+    """The plotly.js bundle that draws the figure: "cartesian" where it can, else "full"."""
+    return "cartesian" if {trace.type for trace in figure.data} <= CARTESIAN else "full"
+
+
+def bundle_path(bundle: str) -> Path:
+    """The file of a plotly.js bundle: the vendored cartesian one, or plotly's full one."""
+    if bundle == "cartesian":
+        return Path(__file__).parent / "vendor" / "plotly-cartesian.min.js"
     import plotly
 
-    bundle = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    return ("globalThis.__analysisPlotlyLoad = function () {\n"
-            "  if (!globalThis.__analysisPlotly) {\n"
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+
+@cache
+def _library_esm(bundle: str) -> str:
+    """A plotly.js bundle behind a loader function on globalThis, keyed by bundle.
+
+    Importing the module only defines the function, so its model loads fast; the library
+    itself runs once, at the first chart's render. The bundles are UMD: given a ``module``
+    object one assigns the library to ``module.exports``, whatever the page has.
+    """
+    name = json.dumps(bundle)
+    return ("const loads = (globalThis.__analysisPlotlyLoads ||= {});\n"
+            f"loads[{name}] = function () {{\n"
+            "  const held = (globalThis.__analysisPlotly ||= {});\n"
+            f"  if (!held[{name}]) {{\n"
             "    const module = { exports: {} };\n    const exports = module.exports;\n"
-            + bundle.read_text(encoding="utf-8")
-            + "\n    globalThis.__analysisPlotly = module.exports;\n  }\n"
-            "  return globalThis.__analysisPlotly;\n};\nexport default {};\n")
+            + bundle_path(bundle).read_text(encoding="utf-8")
+            + f"\n    held[{name}] = module.exports;\n  }}\n"
+            f"  return held[{name}];\n}};\nexport default {{}};\n")
 
 
 class _PlotlyLibrary(anywidget.AnyWidget):
-    """A widget never displayed: its model brings plotly.js to the page, once per kernel."""
+    """A widget never displayed: its model brings one plotly.js bundle to the page, once per
+    kernel."""
+
+    def __init__(self, bundle: str) -> None:
+        self._bundle_name = bundle
+        super().__init__()
 
     @property
     def _esm(self) -> str:
-        return _library_esm()
+        return _library_esm(self._bundle_name)
 
 
 @cache
-def _library() -> _PlotlyLibrary:
-    return _PlotlyLibrary()
+def _library(bundle: str) -> _PlotlyLibrary:
+    return _PlotlyLibrary(bundle)
 
 
 def figure_json(fig: go.Figure) -> dict:
@@ -291,18 +320,29 @@ class PlotWidget(anywidget.AnyWidget):
     _narrow = traitlets.Dict().tag(sync=True)
     # Counts the updates; a delta message names the revision it applies to.
     _revision = traitlets.Int(0).tag(sync=True)
-    # The library model, referenced so that the page creates it before any chart's model.
+    # The library model, referenced so that the page creates it before any chart's model,
+    # and the name of the bundle it brings.
     _library = traitlets.Instance(_PlotlyLibrary).tag(sync=True, **widget_serialization)
+    _bundle = traitlets.Unicode("cartesian").tag(sync=True)
 
     def __init__(self, figure: go.Figure, *, config: dict | None = None,
-                 narrow: dict | None = None, **kwargs) -> None:
+                 narrow: dict | None = None, bundle: str | None = None, **kwargs) -> None:
         """``narrow``: ``{"below": pixels, "layout": {...}, "traces": {index: {...}}}``, the
         settings a view narrower than ``below`` draws with, over the figure's own (layout
-        keys holding objects are merged one level deep, as are a trace's)."""
+        keys holding objects are merged one level deep, as are a trace's).
+
+        ``bundle``: the plotly.js bundle the page draws with, "cartesian" or "full"; by
+        default the cartesian one where the figure's traces are all of its types. A chart
+        that will later hold other trace types needs ``bundle="full"``."""
         self.figure = go.Figure(figure)
+        bundle = bundle_for(self.figure) if bundle is None else bundle
+        if bundle not in BUNDLES:
+            raise ValueError(f"PlotWidget: bundle must be one of {BUNDLES}, not {bundle!r}")
+        self._check_bundle(bundle)
         # The first state goes out with the widget's opening message, not as an update.
         super().__init__(**self._state(), _config={"displaylogo": False, **(config or {})},
-                         _narrow=_jsonable(narrow or {}), _library=_library(), **kwargs)
+                         _narrow=_jsonable(narrow or {}), _bundle=bundle,
+                         _library=_library(bundle), **kwargs)
         self._quiet = False
         self.on_msg(self._on_front_end_msg)
 
@@ -341,6 +381,7 @@ class PlotWidget(anywidget.AnyWidget):
 
         ``_data`` and ``_layout`` always hold the whole current figure, so a page that
         connects later (or asks again) gets it whole from the widget's state."""
+        self._check_bundle(self._bundle)
         state = self._state()
         data, layout = state["_data"], state["_layout"]
         old = self._data
@@ -365,6 +406,15 @@ class PlotWidget(anywidget.AnyWidget):
         if layout_changed:
             message["layout"] = layout
         self.send(message)
+
+    def _check_bundle(self, bundle: str) -> None:
+        """A figure the cartesian bundle cannot draw is refused with what to do instead."""
+        if bundle == "cartesian":
+            other = sorted({t.type for t in self.figure.data} - CARTESIAN)
+            if other:
+                raise ValueError(
+                    f"PlotWidget: plotly.js's cartesian bundle draws no {', '.join(other)} "
+                    "traces; make the chart with PlotWidget(figure, bundle='full')")
 
     def _should_send_property(self, key, value) -> bool:
         # While _sync has sent (or is about to send) the change as a delta message.

@@ -96,3 +96,49 @@ def test_a_page_that_missed_an_update_is_sent_the_whole_figure(sent):
     assert sent == []  # up to date: nothing to send
     chart._handle_custom_msg({"method": "resync", "revision": 0}, [])
     assert [(kind, key) for kind, _, key in sent] == [("state", ["_data", "_layout", "_revision"])]
+
+
+def test_the_vendored_cartesian_bundle_is_plotlys_version_and_holds_the_types_named():
+    import re
+
+    import plotly.offline
+
+    from analysis.dashboards import plotwidget
+
+    text = plotwidget.bundle_path("cartesian").read_text(encoding="utf-8")
+    header = re.search(r"plotly\.js \(cartesian - minified\) v(\S+)", text[:300])
+    assert header and header.group(1) == plotly.offline.get_plotlyjs_version()
+    registered = set(re.findall(r'moduleType:"trace",name:"(\w+)"', text))
+    assert registered == plotwidget.CARTESIAN
+    full = plotwidget.bundle_path("full").read_text(encoding="utf-8")
+    assert len(text) < len(full) / 3
+    assert set(re.findall(r'moduleType:"trace",name:"(\w+)"', full)) > registered
+
+
+def test_a_chart_gets_the_cartesian_bundle_where_its_traces_allow_and_the_full_one_else():
+    from analysis.dashboards import plotwidget
+    from tests.dashboards.test_runway import PARAMS, WINDOW, bd
+
+    board = dashboard.compute_dashboard()
+    assert board.chart._bundle == "cartesian"
+    assert bd.burn_dashboard(PARAMS, WINDOW).figure._bundle == "cartesian"
+    polar = PlotWidget(go.Figure(go.Scatterpolar(r=[1, 2], theta=[0, 90])))
+    assert polar._bundle == "full"
+    assert polar._library is not board.chart._library
+    assert "plotly.js (cartesian" in board.chart._library._esm[:400]
+    assert "plotly.js (cartesian" not in polar._library._esm[:400]
+    assert polar._library._esm.count('"full"') >= 3  # the loader is keyed by its bundle
+    assert PlotWidget(go.Figure(go.Bar(y=[1])), bundle="full")._bundle == "full"
+    with pytest.raises(ValueError, match="bundle must be one of"):
+        PlotWidget(go.Figure(), bundle="gl3d")
+    assert plotwidget.bundle_for(go.Figure([go.Bar(y=[1]), go.Sankey()])) == "full"
+
+
+def test_a_cartesian_chart_refuses_a_trace_its_bundle_cannot_draw(sent):
+    chart = _chart()
+    with pytest.raises(ValueError, match=r"no scatterpolar traces.*bundle='full'"):
+        PlotWidget(go.Figure(go.Scatterpolar(r=[1])), bundle="cartesian")
+    sent.clear()
+    with pytest.raises(ValueError, match="bundle='full'"), chart.batch() as fig:
+        fig.add_trace(go.Scatterpolar(r=[1, 2]))
+    assert sent == []  # nothing the page could not draw went out
