@@ -2,14 +2,15 @@
 
     python benchmarks/dashboard_load.py [--burst 6] [--pool 1] [--max-kernels 4]
     python benchmarks/dashboard_load.py --plain        # as served before: no pool, no cap
+    python benchmarks/dashboard_load.py --alone 5 --burst 0   # five single pages, no burst
 
 Serves `notebooks/04_compute_whatif.ipynb` with `scripts/dashboard.sh` (a preheated pool of
 --pool kernels, at most --max-kernels at once) on a free loopback port, or with --plain the
 way it was served before (a kernel started and the notebook run per page load, no cap). In
 Debian's chromium driven by Playwright, a page is live when the dashboard's chart (four panels) has done
 its first plot and the readout is shown (what the browser tests wait for); a page refused
-by the cap counts as "busy". Measured: one page alone (SETTLE seconds after the pool's
-kernel has started, time for it to run the notebook), then
+by the cap counts as "busy". Measured: --alone pages one after the other, each alone (SETTLE
+seconds after the pool's kernel has started, time for it to run the notebook), then
 --burst pages opened at once, each in its own browser context; the peak resident memory of
 the server's process tree (server and kernels) sampled every 0.2 s. The server is stopped
 by its process group, which it leads.
@@ -151,6 +152,7 @@ async def open_pages(url: str, n: int) -> list[tuple[float, str]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--burst", type=int, default=6)
+    ap.add_argument("--alone", type=int, default=1, help="single pages, one after the other")
     ap.add_argument("--pool", type=int, default=1)
     ap.add_argument("--max-kernels", type=int, default=4)
     ap.add_argument("--plain", action="store_true", help="serve without pool and cap")
@@ -166,9 +168,11 @@ def main(argv: list[str] | None = None) -> int:
         if not args.plain:
             time.sleep(SETTLE)  # the pooled kernel runs the notebook after it has started
         url = f"http://127.0.0.1:{port}/"
-        (alone, state), = asyncio.run(open_pages(url, 1))
-        time.sleep(3 if args.plain else SETTLE)  # let the pool refill before the burst
-        burst = asyncio.run(open_pages(url, args.burst))
+        alone = []
+        for _ in range(args.alone):
+            alone += asyncio.run(open_pages(url, 1))
+            time.sleep(3 if args.plain else SETTLE)  # let the pool refill before the next
+        burst = asyncio.run(open_pages(url, args.burst)) if args.burst else []
     finally:
         memory.done = True
         stop(proc)
@@ -179,8 +183,13 @@ def main(argv: list[str] | None = None) -> int:
           f"pool {0 if args.plain else args.pool}, "
           f"max kernels {'none' if args.plain else args.max_kernels}")
     print(f"server ready (pool filled): {ready:.1f} s")
-    print(f"one page alone: {alone:.2f} s to {state}")
-    print(f"{args.burst} pages at once: " + ", ".join(f"{s:.1f} s {what}" for s, what in burst))
+    print("one page alone: " + ", ".join(f"{s:.2f} s to {what}" for s, what in alone))
+    alive = [s for s, what in alone if what == "live"]
+    if len(alone) > 1 and alive:
+        print(f"  live: {len(alive)}, median {statistics.median(alive):.2f} s")
+    if burst:
+        print(f"{args.burst} pages at once: "
+              + ", ".join(f"{s:.1f} s {what}" for s, what in burst))
     if live:
         print(f"  live: {len(live)}, median {statistics.median(live):.1f} s, max {max(live):.1f} s;"
               f" busy: {sum(what == 'busy' for _, what in burst)}")
