@@ -5,7 +5,8 @@ anywhere in the notebook), as many drawn plotly charts as the notebook builds, e
 dashboard control present with its label shown whole, nothing wider than the notebook, and
 no unexpected console error.
 Screenshots of each notebook, top to bottom, go to ``build/screenshots/`` for a person to
-look at.
+look at. And in the same JupyterLab, both plotly.js bundles in one page: a bar chart drawn by
+the cartesian bundle, a polar chart (a trace type that bundle lacks) by the full one.
 """
 
 from __future__ import annotations
@@ -125,5 +126,38 @@ def test_notebook_reads_right_in_jupyterlab(path, lab_all, page, overflowing):
     # would have to scroll sideways or would miss a cut-off part), no chart past its edge.
     wide = overflowing(page)
     assert wide == [], f"outputs wider than the notebook: {wide}"
+    unexpected = [e for e in page.errors if not any(ok in e for ok in ALLOWED_ERRORS)]
+    assert unexpected == []
+
+
+BUNDLE_CELLS = [
+    "import plotly.graph_objects as go\n"
+    "from analysis.dashboards.plotwidget import PlotWidget",
+    "bars = PlotWidget(go.Figure(go.Bar(x=['a', 'b'], y=[3, 5])))\nbars",
+    "polar = PlotWidget(go.Figure(go.Scatterpolar(r=[1, 2, 3], theta=[0, 90, 180])))\npolar",
+    "with bars.batch() as fig:\n    fig.data[0].y = [4, 6]",
+]
+
+
+def test_a_page_draws_cartesian_and_other_charts_each_with_its_bundle(notebooks_copy, lab_all,
+                                                                      page):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in BUNDLE_CELLS])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, notebooks_copy / "bundles.ipynb")
+    page.set_default_timeout(90_000)
+    run_all(page, f"{lab_all.url}/lab/workspaces/bundles/tree/bundles.ipynb"
+                  f"?reset&token={lab_all.token}")
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.jp-OutputArea .js-plotly-plot')]
+                 .filter(p => p._fullLayout).length >= 2""", timeout=60_000)
+    drawn = page.evaluate("""() => [...document.querySelectorAll('.jp-OutputArea .js-plotly-plot')]
+        .map(p => p._fullData[0].type)""")
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.jp-OutputArea .js-plotly-plot')]
+                 .some(p => p._fullData[0].type === 'bar' && p._fullData[0].y[0] === 4)""")
+    assert sorted(drawn) == ["bar", "scatterpolar"]
+    held = page.evaluate("() => Object.keys(globalThis.__analysisPlotly || {}).sort()")
+    assert held == ["cartesian", "full"]
     unexpected = [e for e in page.errors if not any(ok in e for ok in ALLOWED_ERRORS)]
     assert unexpected == []
