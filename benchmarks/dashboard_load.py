@@ -13,7 +13,9 @@ by the cap counts as "busy". Measured: --alone pages one after the other, each a
 seconds after the pool's kernel has started, time for it to run the notebook), then
 --burst pages opened at once, each in its own browser context; the peak resident memory of
 the server's process tree (server and kernels) sampled every 0.2 s. The server is stopped
-by its process group, which it leads.
+by its process group, which it leads. A closed page's kernel is held until it has been idle
+for 60 s (`scripts/dashboard.sh`), so pages that follow several single ones within a minute
+(a fifth single page, or a burst after --alone 2 or more) meet the kernel cap.
 """
 
 from __future__ import annotations
